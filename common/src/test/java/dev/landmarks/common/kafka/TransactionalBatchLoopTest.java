@@ -1,0 +1,140 @@
+package dev.landmarks.common.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+class TransactionalBatchLoopTest {
+    static InProcessKafka kafka;
+
+    @BeforeAll
+    static void start() {
+        kafka = InProcessKafka.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    @Test
+    void aCrashMidStreamNeitherLosesNorDuplicatesOutput() throws Exception {
+        String in = "loop.in";
+        String out = "loop.out";
+        createTopics(in, out);
+        int n = 60;
+        produce(in, n);
+
+        // First instance: dies with an exception after its handler already produced output for the third batch.
+        AtomicInteger batches = new AtomicInteger();
+        AtomicInteger committedBeforeCrash = new AtomicInteger();
+        BatchHandler crashing = batch -> {
+            List<ProducerRecord<byte[], byte[]>> outputs = echo(out, batch);
+            if (batches.incrementAndGet() < 3) {
+                committedBeforeCrash.addAndGet(batch.size());
+            } else {
+                throw new IllegalStateException("injected crash after the model ran");
+            }
+            return outputs;
+        };
+        LoopConfig config = new LoopConfig(kafka.bootstrapServers(), "loop-test", in, 7, Duration.ofMillis(200));
+        TransactionalBatchLoop first = new TransactionalBatchLoop(config, crashing);
+        first.start();
+        waitUntil(() -> !first.isRunning());
+        assertNotNull(first.failure(), "the injected crash must stop the loop");
+        assertEquals(committedBeforeCrash.get(), first.consumed(), "only the two batches before the crash count");
+        first.close();
+
+        // Restart in the same group: resumes at the last committed batch.
+        try (TransactionalBatchLoop second = new TransactionalBatchLoop(config, batch -> echo(out, batch))) {
+            second.start();
+            waitUntil(() -> second.consumed() == n - committedBeforeCrash.get());
+        }
+
+        Map<String, Integer> counts = new HashMap<>();
+        for (ConsumerRecord<String, String> r : readCommitted(out, n)) {
+            counts.merge(r.key(), 1, Integer::sum);
+        }
+        assertEquals(n, counts.size(), "every input produced output");
+        counts.forEach((k, c) -> assertEquals(1, c, "output for " + k + " appeared " + c + " times"));
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> echo(String topic, List<ConsumerRecord<byte[], byte[]>> batch) {
+        List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+            String v = new String(r.value(), StandardCharsets.UTF_8).toUpperCase();
+            outputs.add(new ProducerRecord<>(topic, r.key(), v.getBytes(StandardCharsets.UTF_8)));
+        }
+        return outputs;
+    }
+
+    private static void createTopics(String... names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, 3, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private static void produce(String topic, int n) {
+        try (var p = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < n; i++) {
+                p.send(new ProducerRecord<>(topic, "id-" + i, "value " + i));
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> readCommitted(String topic, int atLeast) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (var c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int emptyPolls = 0;
+            while (System.nanoTime() < deadline && (all.size() < atLeast || emptyPolls < 3)) {
+                var records = c.poll(Duration.ofMillis(300));
+                records.forEach(all::add);
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+            }
+        }
+        return all;
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertFalse(System.nanoTime() > deadline, "condition not met within 60 s");
+            Thread.sleep(50);
+        }
+    }
+}
