@@ -1,0 +1,74 @@
+package dev.landmarks.classifier;
+
+import dev.landmarks.classifier.candidates.CandidatesConfig;
+import dev.landmarks.classifier.candidates.EmbeddingCandidates;
+import dev.landmarks.classifier.candidates.SoftmaxCandidates;
+import dev.landmarks.classifier.model.ImageModel;
+import dev.landmarks.classifier.model.ModelConfig;
+import dev.landmarks.classifier.model.TensorFlowDevice;
+import dev.landmarks.classifier.serve.CandidatesBatchHandler;
+import dev.landmarks.classifier.serve.ImageInputReader;
+import dev.landmarks.classifier.serve.ReferenceCsv;
+import dev.landmarks.classifier.serve.ServeConfig;
+import dev.landmarks.common.config.Settings;
+import dev.landmarks.common.kafka.TransactionalBatchLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The classifier service: consumes {@code landmark.images} in batches, publishes {@code landmark.predictions}
+ * (FAILED results and dead letters as the handler decides). Configured only through {@link Settings}
+ * (see docs/classifier.md). Logs at start the model id and whether TensorFlow runs on the CPU or a GPU.
+ */
+public final class ClassifierMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifierMain.class);
+
+    private ClassifierMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment();
+        ServeConfig serve = ServeConfig.from(settings);
+        LOG.info(TensorFlowDevice.describe());
+        CandidatesBatchHandler<BufferedImage> handler = handler(settings, serve);
+        try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(new ImageInputReader().inputTopic()), handler)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "classifier-shutdown"));
+            loop.start();
+            LOG.info("classifier consuming {} with group {}", new ImageInputReader().inputTopic(), serve.groupId());
+            stop.await();
+        }
+    }
+
+    /** Loads the configured model and generator and wraps them as the batch handler (the one-JVM runner calls this). */
+    public static CandidatesBatchHandler<BufferedImage> handler(Settings settings, ServeConfig serve) throws Exception {
+        ModelConfig modelConfig = ModelConfig.from(settings);
+        CandidatesConfig candidates = CandidatesConfig.from(settings);
+        ImageModel model = ImageModel.load(modelConfig);
+        LOG.info("model {} (input {} px, normalization {})", model.hash(), model.inputSize(), model.normalization().settingValue());
+        ImageInputReader reader = new ImageInputReader();
+        if (serve.generator() == ServeConfig.GeneratorKind.SOFTMAX) {
+            return CandidatesBatchHandler.of(reader, new SoftmaxCandidates(model, serve.output(), candidates.topK()));
+        }
+        EmbeddingCandidates embedding = new EmbeddingCandidates(model, serve.output(), candidates);
+        if (serve.references().isPresent()) {
+            List<ReferenceCsv.Row> rows = ReferenceCsv.read(serve.references().get());
+            for (int from = 0; from < rows.size(); from += serve.maxBatch()) {
+                var batch = new ArrayList<dev.landmarks.classifier.candidates.LabelledInput<BufferedImage>>();
+                for (ReferenceCsv.Row row : rows.subList(from, Math.min(rows.size(), from + serve.maxBatch()))) {
+                    batch.add(row.load());
+                }
+                embedding.addReferences(batch);
+            }
+            LOG.info("indexed {} reference photos from {}", embedding.referenceCount(), serve.references().get());
+        }
+        return new CandidatesBatchHandler<>(reader, embedding, Optional.of(embedding), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.landmarks.classifier.retrieval.vocabulary;
+
+import dev.landmarks.common.features.Features;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A trained visual vocabulary (codebook): maps a local descriptor to a visual word id in {@code [0, size())}.
+ * Two levels: the nearest coarse centre picks a cell, the nearest fine centre of that cell picks the word. Immutable
+ * and safe to share between threads. {@link #id()} is the SHA-256 of the saved form ({@link VocabularyFile}), so
+ * two codebooks with the same id quantise identically.
+ */
+public final class Vocabulary {
+    private final CentreSet coarse;
+    private final List<CentreSet> fine;
+    private final int[] firstWord;
+    private final int size;
+    private final String id;
+
+    /** @param fine one centre set per coarse centre, in coarse order */
+    public Vocabulary(CentreSet coarse, List<CentreSet> fine) {
+        if (fine.size() != coarse.size()) {
+            throw new IllegalArgumentException(coarse.size() + " coarse cells but " + fine.size() + " fine centre sets");
+        }
+        this.coarse = coarse;
+        this.fine = List.copyOf(fine);
+        this.firstWord = new int[fine.size()];
+        int words = 0;
+        for (int c = 0; c < fine.size(); c++) {
+            if (fine.get(c).dim() != coarse.dim()) {
+                throw new IllegalArgumentException("cell " + c + " has dimension " + fine.get(c).dim()
+                        + ", the coarse level " + coarse.dim());
+            }
+            firstWord[c] = words;
+            words += fine.get(c).size();
+        }
+        this.size = words;
+        this.id = VocabularyFile.sha256(this);
+    }
+
+    /** Descriptor dimension. */
+    public int dim() {
+        return coarse.dim();
+    }
+
+    /** Number of visual words. */
+    public int size() {
+        return size;
+    }
+
+    /** Hex SHA-256 of the saved form. */
+    public String id() {
+        return id;
+    }
+
+    CentreSet coarse() {
+        return coarse;
+    }
+
+    List<CentreSet> fine() {
+        return fine;
+    }
+
+    /** Word of the descriptor at {@code data[offset .. offset + dim())}. */
+    public int word(float[] data, int offset) {
+        int cell = coarse.nearest(data, offset);
+        return firstWord[cell] + fine.get(cell).nearest(data, offset);
+    }
+
+    /** Words of every descriptor of {@code features}, in keypoint order. */
+    public int[] words(Features features) {
+        if (features.size() > 0 && features.dim() != dim()) {
+            throw new IllegalArgumentException("descriptors have " + features.dim() + " dimensions, the vocabulary "
+                    + dim() + " (extractor " + features.extractor() + ")");
+        }
+        float[] data = features.descriptors();
+        int[] words = new int[features.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = word(data, i * dim());
+        }
+        return words;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Vocabulary[" + size + " words, " + coarse.size() + " cells, dim " + dim() + ", id "
+                + id.substring(0, 12) + "]";
+    }
+
+    /** First word id of each cell (for tests and diagnostics). */
+    int[] firstWords() {
+        return Arrays.copyOf(firstWord, firstWord.length);
+    }
+}
