@@ -1,0 +1,87 @@
+package dev.landmarks.verifier.streams;
+
+import dev.landmarks.common.config.Settings;
+import dev.landmarks.common.kafka.Topics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the verifier's Kafka Streams application (keys under {@code verifier.}, environment
+ * {@code LANDMARKS_VERIFIER_...}).
+ *
+ * @param referencePartitions  partitions of {@code landmark.references}; the verification-task repartition topic is
+ *                             created with the same count so landmark partitions line up (default
+ *                             {@link Topics#DEFAULT_PARTITIONS}, key {@code verifier.reference-partitions})
+ * @param pendingTtl           how long one half of a query (features or predictions) waits for the other before it is
+ *                             dropped; the stage that lost the other half has published a FAILED result itself
+ *                             (default 24 h, key {@code verifier.pending-ttl})
+ * @param pendingSweepInterval how often (wall clock) waiting halves are checked against the TTL (default 1 min,
+ *                             key {@code verifier.pending-sweep-interval})
+ * @param streamThreads        stream threads per instance (default 1, key {@code verifier.stream-threads})
+ * @param commitInterval       transaction commit interval; results become visible to read_committed consumers at
+ *                             commits (default 100 ms, key {@code verifier.commit-interval})
+ * @param replicationFactor    of internal topics; -1 = the broker's default (default -1, key
+ *                             {@code verifier.replication-factor})
+ * @param maxRecordBytes       largest record the application writes: a verification task carries the query's
+ *                             features (default 16 MiB, key {@code verifier.max-record-bytes})
+ * @param stateDir             where local state stores live; two instances on one host need different ones (default
+ *                             {@code <java.io.tmpdir>/kafka-streams}, key {@code verifier.state-dir})
+ */
+public record VerifierTopologyConfig(int referencePartitions, Duration pendingTtl, Duration pendingSweepInterval,
+                                     int streamThreads, Duration commitInterval, int replicationFactor,
+                                     int maxRecordBytes, Path stateDir) {
+    public static final int DEFAULT_REFERENCE_PARTITIONS = Topics.REFERENCES.partitions();
+    public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_PENDING_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    public static final int DEFAULT_STREAM_THREADS = 1;
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+    public static final int DEFAULT_REPLICATION_FACTOR = -1;
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams");
+
+    public VerifierTopologyConfig {
+        require(referencePartitions >= 1, "verifier.reference-partitions must be >= 1, was " + referencePartitions);
+        require(positive(pendingTtl), "verifier.pending-ttl must be positive, was " + pendingTtl);
+        require(positive(pendingSweepInterval),
+                "verifier.pending-sweep-interval must be positive, was " + pendingSweepInterval);
+        require(streamThreads >= 1, "verifier.stream-threads must be >= 1, was " + streamThreads);
+        require(positive(commitInterval), "verifier.commit-interval must be positive, was " + commitInterval);
+        require(replicationFactor == -1 || replicationFactor >= 1,
+                "verifier.replication-factor must be -1 or >= 1, was " + replicationFactor);
+        require(maxRecordBytes >= 1024 * 1024, "verifier.max-record-bytes must be >= 1 MiB, was " + maxRecordBytes);
+        require(stateDir != null, "verifier.state-dir must be set");
+    }
+
+    public static VerifierTopologyConfig defaults() {
+        return from(Settings.of(java.util.Map.of()));
+    }
+
+    public static VerifierTopologyConfig from(Settings s) {
+        return new VerifierTopologyConfig(
+                s.integer("verifier.reference-partitions", DEFAULT_REFERENCE_PARTITIONS),
+                s.duration("verifier.pending-ttl", DEFAULT_PENDING_TTL),
+                s.duration("verifier.pending-sweep-interval", DEFAULT_PENDING_SWEEP_INTERVAL),
+                s.integer("verifier.stream-threads", DEFAULT_STREAM_THREADS),
+                s.duration("verifier.commit-interval", DEFAULT_COMMIT_INTERVAL),
+                s.integer("verifier.replication-factor", DEFAULT_REPLICATION_FACTOR),
+                s.integer("verifier.max-record-bytes", DEFAULT_MAX_RECORD_BYTES),
+                s.path("verifier.state-dir").orElse(DEFAULT_STATE_DIR));
+    }
+
+    /** A copy with another state directory (several instances in one JVM or on one host). */
+    public VerifierTopologyConfig withStateDir(Path dir) {
+        return new VerifierTopologyConfig(referencePartitions, pendingTtl, pendingSweepInterval, streamThreads,
+                commitInterval, replicationFactor, maxRecordBytes, dir);
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
