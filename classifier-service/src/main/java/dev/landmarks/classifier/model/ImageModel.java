@@ -59,7 +59,7 @@ public final class ImageModel implements AutoCloseable {
             }
             String inputName = signature.inputNames().iterator().next();
             Shape shape = signature.getInputs().get(inputName).shape;
-            int size = inputSize(shape, config.defaultInputSize());
+            int size = squareInputSide(shape, config.defaultInputSize());
             return new ImageModel(bundle, function, inputName, size, normalization, hash, dir.labels());
         } catch (RuntimeException | IOException e) {
             bundle.close();
@@ -68,7 +68,7 @@ public final class ImageModel implements AutoCloseable {
     }
 
     /** The square side read from a [batch, height, width, 3] shape; the default when height or width is open. */
-    static int inputSize(Shape shape, int defaultSize) {
+    public static int squareInputSide(Shape shape, int defaultSize) {
         if (shape.isUnknown() || shape.numDimensions() != 4) {
             return defaultSize;
         }
@@ -120,7 +120,7 @@ public final class ImageModel implements AutoCloseable {
         try (TFloat32 input = TFloat32.tensorOf(Shape.of(n, inputSize, inputSize, 3), DataBuffers.of(batch, true, false));
              Result result = function.call(Map.of(inputName, input))) {
             for (Map.Entry<String, Tensor> e : result) {
-                out.put(e.getKey(), rows((TFloat32) e.getValue(), n));
+                out.put(e.getKey(), TensorRows.of((TFloat32) e.getValue(), n));
             }
         }
         return out;
@@ -129,18 +129,6 @@ public final class ImageModel implements AutoCloseable {
     /** Preprocesses and runs a batch of images in one call. */
     public Map<String, float[][]> run(List<BufferedImage> images) {
         return runPreprocessed(images.stream().map(i -> ImagePreprocessing.toInput(i, inputSize, normalization)).toList());
-    }
-
-    private static float[][] rows(TFloat32 t, int n) {
-        long total = t.shape().size();
-        int dim = n == 0 ? 0 : (int) (total / n);
-        float[] flat = new float[(int) total];
-        t.copyTo(DataBuffers.of(flat, false, false));
-        float[][] rows = new float[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
-        }
-        return rows;
     }
 
     private static Optional<Normalization> uncheckedRecorded(ModelDirectory dir) {

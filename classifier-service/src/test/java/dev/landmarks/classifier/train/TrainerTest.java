@@ -1,0 +1,84 @@
+package dev.landmarks.classifier.train;
+
+import dev.landmarks.classifier.candidates.SoftmaxCandidates;
+import dev.landmarks.classifier.model.ImageModel;
+import dev.landmarks.classifier.model.ModelConfig;
+import dev.landmarks.classifier.testing.SyntheticImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+    private static final float TOLERANCE = 1e-5f;
+
+    @TempDir
+    Path tmp;
+
+    private static TrainConfig smallConfig() {
+        return TrainConfig.defaults().withNetwork(32, List.of(8, 16), 16).withSchedule(8, 15, 5);
+    }
+
+    @Test
+    void fromScratchTrainsExportsAndTheServerPredictsWhatTrainingPredicted() throws Exception {
+        var data = SyntheticImages.dataset(10, 40, 7);
+        List<TrainingExample> examples = data.stream().map(l -> new TrainingExample(l.image(), l.landmarkId())).toList();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = tmp.resolve("model");
+        List<BufferedImage> probe = SyntheticImages.dataset(2, 40, 99).stream().map(SyntheticImages.Labelled::image).toList();
+        try (TrainingResult result = new Trainer(smallConfig(), new PrintStream(log, true, StandardCharsets.UTF_8))
+                .train(examples, Optional.empty(), out)) {
+            String progress = log.toString(StandardCharsets.UTF_8);
+            assertTrue(progress.contains("epoch 1/15"), progress);
+            assertEquals(SyntheticImages.LANDMARKS, result.labels().landmarkIds());
+            Map<String, float[][]> inProcess = result.predict(probe);
+            try (ImageModel model = ImageModel.load(ModelConfig.of(out))) {
+                assertEquals(32, model.inputSize());
+                Map<String, float[][]> served = model.run(probe);
+                for (String output : List.of("probabilities", "embedding")) {
+                    for (int i = 0; i < probe.size(); i++) {
+                        assertArrayEquals(inProcess.get(output)[i], served.get(output)[i], TOLERANCE, output + " " + i);
+                    }
+                }
+            }
+            System.err.println(progress);
+        }
+    }
+
+    @Test
+    void withBackboneTrainsAHeadAndExportsBackbonePlusHeadAsOneModel() throws Exception {
+        Path backbone = tmp.resolve("backbone");
+        dev.landmarks.classifier.testing.TestSavedModels.convBackbone(backbone, 32, 8, 3);
+        var data = SyntheticImages.dataset(10, 40, 11);
+        List<TrainingExample> examples = data.stream().map(l -> new TrainingExample(l.image(), l.landmarkId())).toList();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = tmp.resolve("model");
+        List<BufferedImage> probe = SyntheticImages.dataset(2, 40, 98).stream().map(SyntheticImages.Labelled::image).toList();
+        try (TrainingResult result = new Trainer(smallConfig(), new PrintStream(log, true, StandardCharsets.UTF_8))
+                .train(examples, Optional.of(backbone), out)) {
+            String progress = log.toString(StandardCharsets.UTF_8);
+            System.err.println(progress);
+            Map<String, float[][]> inProcess = result.predict(probe);
+            try (ImageModel model = ImageModel.load(ModelConfig.of(out))) {
+                assertEquals(32, model.inputSize());
+                Map<String, float[][]> served = model.run(probe);
+                for (String output : List.of("probabilities", "embedding")) {
+                    for (int i = 0; i < probe.size(); i++) {
+                        assertArrayEquals(inProcess.get(output)[i], served.get(output)[i], TOLERANCE, output + " " + i);
+                    }
+                }
+            }
+        }
+    }
+}
