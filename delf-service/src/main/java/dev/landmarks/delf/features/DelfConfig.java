@@ -11,21 +11,21 @@ import java.util.Optional;
 /**
  * Every knob of DELF extraction, with the defaults of the official DELF configs (delf_config_example.pbtxt).
  *
- * @param modelDir       the SavedModel directory (saved_model.pb + variables/); key {@code features.delf.model-dir}
+ * @param modelDir       the SavedModel directory (saved_model.pb + variables/); key {@code delf.model-dir}
  * @param imageScales    image pyramid scales passed to the model; default 0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0;
- *                       key {@code features.delf.scales} (comma separated), each in (0, 8]
+ *                       key {@code delf.scales} (comma separated), each in (0, 8]
  * @param maxFeatures    most keypoints kept (strongest attention first); default 1000; key
- *                       {@code features.delf.max-features}, >= 1
+ *                       {@code delf.max-features}, >= 1
  * @param scoreThreshold minimum attention score of a kept keypoint; default 100; key
- *                       {@code features.delf.score-threshold}, >= 0
+ *                       {@code delf.score-threshold}, >= 0
  * @param pca            apply PCA when PCA parameters are found (see {@link #pcaDir}); default true; key
- *                       {@code features.delf.pca}
- * @param pcaDim         output dimensions after PCA; default 40; key {@code features.delf.pca-dim}, >= 1
+ *                       {@code delf.pca}
+ * @param pcaDim         output dimensions after PCA; default 40; key {@code delf.pca-dim}, >= 1
  * @param pcaWhitening   divide each PCA component by the square root of its variance (needs pca_vars.datum);
- *                       default false; key {@code features.delf.pca-whitening}
+ *                       default false; key {@code delf.pca-whitening}
  * @param pcaDir         where mean.datum / pca_proj_mat.datum / pca_vars.datum live; empty = look in
  *                       {@code <model>/pca} then {@code <model>/../pca} (the layout of the official tarballs);
- *                       key {@code features.delf.pca-dir}
+ *                       key {@code delf.pca-dir}
  */
 public record DelfConfig(Path modelDir, List<Float> imageScales, int maxFeatures, float scoreThreshold,
                          boolean pca, int pcaDim, boolean pcaWhitening, Optional<Path> pcaDir) {
@@ -38,27 +38,27 @@ public record DelfConfig(Path modelDir, List<Float> imageScales, int maxFeatures
 
     public DelfConfig {
         if (modelDir == null) {
-            throw new IllegalArgumentException("features.delf.model-dir must be set for DELF");
+            throw new IllegalArgumentException("delf.model-dir must be set for DELF");
         }
         imageScales = List.copyOf(imageScales);
         if (imageScales.isEmpty()) {
-            throw new IllegalArgumentException("features.delf.scales must list at least one scale");
+            throw new IllegalArgumentException("delf.scales must list at least one scale");
         }
         for (float s : imageScales) {
             if (!(s > 0f && s <= MAX_SCALE)) {
-                throw new IllegalArgumentException("features.delf.scales: each scale must be in (0, " + MAX_SCALE
+                throw new IllegalArgumentException("delf.scales: each scale must be in (0, " + MAX_SCALE
                         + "], got " + s);
             }
         }
         if (maxFeatures < 1) {
-            throw new IllegalArgumentException("features.delf.max-features must be >= 1, was " + maxFeatures);
+            throw new IllegalArgumentException("delf.max-features must be >= 1, was " + maxFeatures);
         }
         if (!(scoreThreshold >= 0f) || !Float.isFinite(scoreThreshold)) {
-            throw new IllegalArgumentException("features.delf.score-threshold must be finite and >= 0, was "
+            throw new IllegalArgumentException("delf.score-threshold must be finite and >= 0, was "
                     + scoreThreshold);
         }
         if (pcaDim < 1) {
-            throw new IllegalArgumentException("features.delf.pca-dim must be >= 1, was " + pcaDim);
+            throw new IllegalArgumentException("delf.pca-dim must be >= 1, was " + pcaDim);
         }
         pcaDir = pcaDir == null ? Optional.empty() : pcaDir;
     }
@@ -69,16 +69,16 @@ public record DelfConfig(Path modelDir, List<Float> imageScales, int maxFeatures
                 true, DEFAULT_PCA_DIM, false, Optional.empty());
     }
 
-    /** DELF settings when {@code features.delf.model-dir} is set, otherwise empty (DELF not wanted). */
+    /** DELF settings when {@code delf.model-dir} is set, otherwise empty (DELF not wanted). */
     public static Optional<DelfConfig> from(Settings s) {
-        return s.path("features.delf.model-dir").map(dir -> new DelfConfig(dir,
-                s.find("features.delf.scales").map(DelfConfig::parseScales).orElse(DEFAULT_SCALES),
-                s.integer("features.delf.max-features", DEFAULT_MAX_FEATURES),
-                (float) s.decimal("features.delf.score-threshold", DEFAULT_SCORE_THRESHOLD),
-                s.flag("features.delf.pca", true),
-                s.integer("features.delf.pca-dim", DEFAULT_PCA_DIM),
-                s.flag("features.delf.pca-whitening", false),
-                s.path("features.delf.pca-dir")));
+        return s.path("delf.model-dir").map(dir -> new DelfConfig(dir,
+                s.find("delf.scales").map(DelfConfig::parseScales).orElse(DEFAULT_SCALES),
+                s.integer("delf.max-features", DEFAULT_MAX_FEATURES),
+                (float) s.decimal("delf.score-threshold", DEFAULT_SCORE_THRESHOLD),
+                s.flag("delf.pca", true),
+                s.integer("delf.pca-dim", DEFAULT_PCA_DIM),
+                s.flag("delf.pca-whitening", false),
+                s.path("delf.pca-dir")));
     }
 
     /** The PCA parameter directory to use, if PCA is on and one holds the required files. */
@@ -107,7 +107,7 @@ public record DelfConfig(Path modelDir, List<Float> imageScales, int maxFeatures
             return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty())
                     .map(Float::parseFloat).toList();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("features.delf.scales: not a comma-separated list of numbers: " + text, e);
+            throw new IllegalArgumentException("delf.scales: not a comma-separated list of numbers: " + text, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.landmarks.delf.features;
 
 import dev.landmarks.common.features.Features;
+import dev.landmarks.delf.SampleData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DelfExtractorTest {
         DatumFiles.write(pca.resolve(PcaProjection.MEAN_FILE), new long[]{RAW_DIM}, mean, true);
         DatumFiles.write(pca.resolve(PcaProjection.MATRIX_FILE), new long[]{RAW_DIM, RAW_DIM}, matrix, true);
 
-        photo = shrink(ImageIO.read(SampleImages.path("train/sacre_coeur/1054b7e1d15a7ef7.jpg").toFile()), TEST_SIDE);
+        photo = shrink(ImageIO.read(SampleData.path("train/sacre_coeur/1054b7e1d15a7ef7.jpg").toFile()), TEST_SIDE);
         plain = DelfExtractor.load(DelfConfig.defaults(plainModel));
     }
 
