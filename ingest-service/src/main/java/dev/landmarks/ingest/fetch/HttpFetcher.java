@@ -126,7 +126,7 @@ final class HttpFetcher {
         }
         if (e instanceof HttpTimeoutException) {
             return new FetchException(FailureReason.TIMEOUT,
-                    "timed out after " + seconds(config.readTimeout()) + " waiting for " + uri, e);
+                    "timed out after " + seconds(config.readTimeout()) + " reading " + uri, e);
         }
         if (e instanceof LimitedBody.TooLargeException) {
             return new FetchException(FailureReason.TOO_LARGE, "response from " + uri + " is too large: "
