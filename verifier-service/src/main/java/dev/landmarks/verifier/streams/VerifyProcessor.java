@@ -49,7 +49,11 @@ final class VerifyProcessor extends ContextualProcessor<String, VerificationTask
         long start = System.nanoTime();
         if (!refs.isEmpty()) {
             try {
-                verdict = clean(verify.verify(task.query(), task.landmarkId(), task.candidateScore(), refs), task);
+                Verdict returned = verify.verify(task.query(), task.landmarkId(), task.candidateScore(), refs);
+                if (returned == null) {
+                    throw new IllegalStateException("the verify function returned no verdict");
+                }
+                verdict = returned;
             } catch (RuntimeException e) {
                 LOG.warn("image {}: verification against landmark {} failed", task.imageId(), task.landmarkId(), e);
                 error = String.valueOf(e);
@@ -80,16 +84,5 @@ final class VerifyProcessor extends ContextualProcessor<String, VerificationTask
 
     private static Verdict unverified(VerificationTask task) {
         return new Verdict(task.landmarkId(), task.candidateScore(), 0, 0f, "", 0);
-    }
-
-    /** The wire format has no nulls: a verdict must name its landmark and may leave the reference empty. */
-    private static Verdict clean(Verdict v, VerificationTask task) {
-        if (v == null) {
-            throw new IllegalStateException("the verify function returned no verdict");
-        }
-        String landmark = v.landmarkId() == null || v.landmarkId().isEmpty() ? task.landmarkId() : v.landmarkId();
-        String reference = v.referenceImageId() == null ? "" : v.referenceImageId();
-        return new Verdict(landmark, v.candidateScore(), v.inliers(), v.verificationScore(), reference,
-                v.referencesChecked());
     }
 }

@@ -5,6 +5,7 @@ import dev.landmarks.proto.StageTiming;
 import dev.landmarks.verifier.verify.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,29 @@ class InternalWireTest {
         }
         assertEquals(List.of(ok, failed), InternalWire.decodeVerdicts(InternalWire.encodeVerdicts(List.of(ok, failed))));
         assertEquals(List.of(), InternalWire.decodeVerdicts(InternalWire.encodeVerdicts(List.of())));
+    }
+
+    /** Every Verdict field, present and future, crosses the wire: each gets a distinct non-default value. */
+    @Test
+    void everyVerdictFieldSurvivesTheWire() throws Exception {
+        RecordComponent[] fields = Verdict.class.getRecordComponents();
+        Object[] values = new Object[fields.length];
+        Class<?>[] types = new Class<?>[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            types[i] = fields[i].getType();
+            int n = 11 + i;
+            values[i] = types[i] == String.class ? "v" + n : types[i] == int.class ? n : types[i] == long.class
+                    ? (long) n : types[i] == float.class ? n + 0.25f : types[i] == double.class ? n + 0.5 : true;
+        }
+        Verdict full = Verdict.class.getDeclaredConstructor(types).newInstance(values);
+        CandidateVerdict v = new CandidateVerdict("q", 0, 1, full, 1.0, "", CONTEXT);
+        assertEquals(full, InternalWire.decodeVerdict(InternalWire.encode(v)).verdict());
+    }
+
+    @Test
+    void aNullReferenceComesBackEmpty() {
+        CandidateVerdict v = new CandidateVerdict("q", 0, 1, new Verdict("1", 0f, 0, 0f, null, 0), 0, "", CONTEXT);
+        assertEquals("", InternalWire.decodeVerdict(InternalWire.encode(v)).verdict().referenceImageId());
     }
 
     @Test
