@@ -309,7 +309,7 @@ class IngestEndToEndTest {
 
     private static void assertNear(int[] expected, int[] actual) {
         for (int i = 0; i < 3; i++) {
-            assertTrue(Math.abs(expected[i] - actual[i]) <= 40,
+            assertTrue(Math.abs(expected[i] - actual[i]) <= 20,
                     "expected about " + Arrays.toString(expected) + ", got " + Arrays.toString(actual));
         }
     }

@@ -123,8 +123,8 @@ class ImageDecoderTest {
         }
         BufferedImage image = ImageDecoder.decode(data, LIMIT);
         assertEquals(64, image.getWidth());
-        assertClose(new int[] {220, 30, 30}, TestImages.rgb(image, 8, 16), 40);
-        assertClose(new int[] {30, 60, 200}, TestImages.rgb(image, 56, 16), 40);
+        assertClose(new int[] {220, 30, 30}, TestImages.rgb(image, 8, 16), 20);
+        assertClose(new int[] {30, 60, 200}, TestImages.rgb(image, 56, 16), 20);
     }
 
     @ParameterizedTest(name = "{0}")
