@@ -3,12 +3,12 @@ package dev.landmarks.classifier;
 import dev.landmarks.classifier.candidates.CandidatesConfig;
 import dev.landmarks.classifier.candidates.EmbeddingCandidates;
 import dev.landmarks.classifier.candidates.SoftmaxCandidates;
+import dev.landmarks.classifier.dataset.LabelledPhotos;
 import dev.landmarks.classifier.model.ImageModel;
 import dev.landmarks.classifier.model.ModelConfig;
 import dev.landmarks.classifier.model.TensorFlowDevice;
 import dev.landmarks.classifier.serve.CandidatesBatchHandler;
 import dev.landmarks.classifier.serve.ImageInputReader;
-import dev.landmarks.classifier.serve.ReferenceCsv;
 import dev.landmarks.classifier.serve.ServeConfig;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.TransactionalBatchLoop;
@@ -59,10 +59,10 @@ public final class ClassifierMain {
         }
         EmbeddingCandidates embedding = new EmbeddingCandidates(model, serve.output(), candidates);
         if (serve.references().isPresent()) {
-            List<ReferenceCsv.Row> rows = ReferenceCsv.read(serve.references().get());
+            List<LabelledPhotos.Row> rows = LabelledPhotos.read(serve.references().get());
             for (int from = 0; from < rows.size(); from += serve.maxBatch()) {
                 var batch = new ArrayList<dev.landmarks.classifier.candidates.LabelledInput<BufferedImage>>();
-                for (ReferenceCsv.Row row : rows.subList(from, Math.min(rows.size(), from + serve.maxBatch()))) {
+                for (LabelledPhotos.Row row : rows.subList(from, Math.min(rows.size(), from + serve.maxBatch()))) {
                     batch.add(row.load());
                 }
                 embedding.addReferences(batch);

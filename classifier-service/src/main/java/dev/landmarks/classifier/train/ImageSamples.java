@@ -4,30 +4,32 @@ import dev.landmarks.classifier.model.ImagePreprocessing;
 import dev.landmarks.classifier.model.Normalization;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Images for training from scratch. Each photo is resized once to {@code zoom x input} (kept as 0..255 floats);
- * a training sample is a random input-sized crop of it, flipped half the time, then normalised. Validation uses
- * exactly the serving preprocessing (whole photo resized to the input).
+ * Images for training. Each photo is decoded once and kept only as two small 8-bit RGB copies: resized to
+ * {@code zoom x input} (the augmentation source) and to the input (the plain serving view). A training sample is a
+ * random input-sized crop of the first, flipped half the time, then normalised; validation uses the second.
  */
 final class ImageSamples implements SampleSource {
-    private final List<float[]> zoomed = new ArrayList<>();
-    private final List<float[]> plain = new ArrayList<>();
+    private final List<byte[]> zoomed = new ArrayList<>();
+    private final List<byte[]> plain = new ArrayList<>();
     private final int inputSize;
     private final int zoomedSize;
     private final Normalization normalization;
 
-    ImageSamples(List<BufferedImage> images, int inputSize, double zoom, Normalization normalization) {
+    ImageSamples(List<TrainingExample> examples, int inputSize, double zoom, Normalization normalization) throws IOException {
         this.inputSize = inputSize;
         this.zoomedSize = (int) Math.round(inputSize * zoom);
         this.normalization = normalization;
-        for (BufferedImage image : images) {
+        for (TrainingExample example : examples) {
+            BufferedImage image = example.source().load();
             int[] rgb = ImagePreprocessing.rgbPixels(image);
-            zoomed.add(ImagePreprocessing.resize(rgb, image.getWidth(), image.getHeight(), zoomedSize, zoomedSize));
-            plain.add(ImagePreprocessing.toInput(image, inputSize, normalization));
+            zoomed.add(bytes(ImagePreprocessing.resize(rgb, image.getWidth(), image.getHeight(), zoomedSize, zoomedSize)));
+            plain.add(bytes(ImagePreprocessing.resize(rgb, image.getWidth(), image.getHeight(), inputSize, inputSize)));
         }
     }
 
@@ -38,17 +40,28 @@ final class ImageSamples implements SampleSource {
 
     @Override
     public float[] trainingSample(int example, Random random) {
-        float[] crop = Augmentation.random(zoomed.get(example), zoomedSize, inputSize, random);
+        float[] crop = Augmentation.random(floats(zoomed.get(example)), zoomedSize, inputSize, random);
         return ImagePreprocessing.normalize(crop, normalization);
-    }
-
-    /** A random augmented view, normalised: what the bottleneck views of a backbone are made of. */
-    float[] augmentedView(int example, Random random) {
-        return trainingSample(example, random);
     }
 
     @Override
     public float[] validationInput(int example) {
-        return plain.get(example);
+        return ImagePreprocessing.normalize(floats(plain.get(example)), normalization);
+    }
+
+    private static byte[] bytes(float[] values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) Math.round(values[i]);
+        }
+        return out;
+    }
+
+    private static float[] floats(byte[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] & 0xFF;
+        }
+        return out;
     }
 }

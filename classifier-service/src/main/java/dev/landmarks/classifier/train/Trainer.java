@@ -47,24 +47,23 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs photos of at least two landmarks, got " + labels.size());
         }
         int[] classOf = examples.stream().mapToInt(e -> labels.landmarkIds().indexOf(e.landmarkId())).toArray();
-        List<BufferedImage> images = examples.stream().map(TrainingExample::image).toList();
         Random random = new Random(config.seed());
         DataSplit split = DataSplit.of(classOf, labels.size(), config.validationFraction(), random);
         progress.printf("training on %d photos of %d landmarks (%d held out for validation), %s%n", examples.size(),
                 labels.size(), split.validation().size(), backbone.map(b -> "backbone " + b).orElse("small CNN from scratch"));
         return backbone.isPresent()
-                ? withBackbone(images, classOf, labels, split, backbone.get(), out, random)
-                : fromScratch(images, classOf, labels, split, out, random);
+                ? withBackbone(examples, classOf, labels, split, backbone.get(), out, random)
+                : fromScratch(examples, classOf, labels, split, out, random);
     }
 
-    private TrainingResult fromScratch(List<BufferedImage> images, int[] classOf, LabelMap labels, DataSplit split,
+    private TrainingResult fromScratch(List<TrainingExample> examples, int[] classOf, LabelMap labels, DataSplit split,
                                        Path out, Random random) throws IOException {
         int size = config.inputSize();
         int convLayers = config.convChannels().size();
         int features = config.convChannels().get(convLayers - 1);
         Weights initial = merge(Network.initialConv(config.convChannels(), random),
                 Network.initialHead(features, config.hiddenUnits(), labels.size(), random));
-        ImageSamples samples = new ImageSamples(images, size, config.zoom(), config.normalization());
+        ImageSamples samples = new ImageSamples(examples, size, config.zoom(), config.normalization());
         TrainingGraph graph = new TrainingGraph(new long[]{size, size, 3}, convLayers, initial, labels.size(),
                 config.learningRate(), config.seed());
         try {
@@ -81,15 +80,15 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult withBackbone(List<BufferedImage> images, int[] classOf, LabelMap labels, DataSplit split,
+    private TrainingResult withBackbone(List<TrainingExample> examples, int[] classOf, LabelMap labels, DataSplit split,
                                         Path backboneDir, Path out, Random random) throws IOException {
         Backbone backbone = new Backbone(backboneDir, ModelConfig.DEFAULT_SIGNATURE, ModelConfig.DEFAULT_INPUT_SIZE);
         TrainingGraph graph = null;
         try {
             int size = backbone.inputSize();
             long start = System.nanoTime();
-            BottleneckSamples samples = bottlenecks(backbone, images, size, random);
-            progress.printf("bottlenecks: %d photos x %d views, %d features, %.1f s%n", images.size(),
+            BottleneckSamples samples = bottlenecks(backbone, examples, size, random);
+            progress.printf("bottlenecks: %d photos x %d views, %d features, %.1f s%n", examples.size(),
                     config.augmentedViews(), samples.inputLength(), (System.nanoTime() - start) / 1e9);
             Weights initial = Network.initialHead(samples.inputLength(), config.hiddenUnits(), labels.size(), random);
             graph = new TrainingGraph(new long[]{samples.inputLength()}, 0, initial, labels.size(),
@@ -115,23 +114,26 @@ public final class Trainer {
     }
 
     /** Each photo's views through the frozen backbone, in batches: view 0 plain, the others augmented. */
-    private BottleneckSamples bottlenecks(Backbone backbone, List<BufferedImage> images, int size, Random random) {
-        ImageSamples pixels = new ImageSamples(images, size, config.zoom(), config.normalization());
-        List<float[]> inputs = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            inputs.add(pixels.validationInput(i));
-            for (int v = 1; v < config.augmentedViews(); v++) {
-                inputs.add(pixels.augmentedView(i, random));
-            }
-        }
-        List<float[]> features = new ArrayList<>(inputs.size());
-        for (int from = 0; from < inputs.size(); from += config.batchSize()) {
-            features.addAll(Arrays.asList(backbone.run(inputs.subList(from, Math.min(inputs.size(), from + config.batchSize())))));
-        }
-        List<float[][]> views = new ArrayList<>();
+    private BottleneckSamples bottlenecks(Backbone backbone, List<TrainingExample> examples, int size, Random random)
+            throws IOException {
+        ImageSamples pixels = new ImageSamples(examples, size, config.zoom(), config.normalization());
         int per = config.augmentedViews();
-        for (int i = 0; i < images.size(); i++) {
-            views.add(features.subList(i * per, (i + 1) * per).toArray(new float[0][]));
+        // Photos per backbone call, so that one call sees about batchSize views and memory stays flat.
+        int photosPerCall = Math.max(1, config.batchSize() / per);
+        List<float[][]> views = new ArrayList<>();
+        for (int from = 0; from < examples.size(); from += photosPerCall) {
+            int to = Math.min(examples.size(), from + photosPerCall);
+            List<float[]> inputs = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                inputs.add(pixels.validationInput(i));
+                for (int v = 1; v < per; v++) {
+                    inputs.add(pixels.trainingSample(i, random));
+                }
+            }
+            float[][] features = backbone.run(inputs);
+            for (int i = 0; i < to - from; i++) {
+                views.add(Arrays.copyOfRange(features, i * per, (i + 1) * per));
+            }
         }
         return new BottleneckSamples(views);
     }

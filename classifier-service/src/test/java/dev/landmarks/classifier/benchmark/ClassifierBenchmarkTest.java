@@ -47,7 +47,7 @@ class ClassifierBenchmarkTest {
         List<String> lines = new ArrayList<>();
         lines.add("cores " + Runtime.getRuntime().availableProcessors() + ", load average at start " + loadAverage());
         var data = SyntheticImages.dataset(PHOTOS_PER_LANDMARK, 160, 1);
-        List<TrainingExample> examples = data.stream().map(l -> new TrainingExample(l.image(), l.landmarkId())).toList();
+        List<TrainingExample> examples = data.stream().map(l -> TrainingExample.of(l.image(), l.landmarkId())).toList();
         TrainConfig config = TrainConfig.defaults().withSchedule(32, EPOCHS, EPOCHS);
         Path out = tmp.resolve("model");
         try (TrainingResult result = new Trainer(config, System.err).train(examples, Optional.empty(), out)) {

@@ -1,6 +1,8 @@
 package dev.landmarks.classifier.train;
 
-import dev.landmarks.classifier.candidates.SoftmaxCandidates;
+import dev.landmarks.classifier.candidates.CandidatesConfig;
+import dev.landmarks.classifier.candidates.EmbeddingCandidates;
+import dev.landmarks.classifier.candidates.LabelledInput;
 import dev.landmarks.classifier.model.ImageModel;
 import dev.landmarks.classifier.model.ModelConfig;
 import dev.landmarks.classifier.testing.SyntheticImages;
@@ -35,7 +37,7 @@ class TrainerTest {
     @Test
     void fromScratchTrainsExportsAndTheServerPredictsWhatTrainingPredicted() throws Exception {
         var data = SyntheticImages.dataset(10, 40, 7);
-        List<TrainingExample> examples = data.stream().map(l -> new TrainingExample(l.image(), l.landmarkId())).toList();
+        List<TrainingExample> examples = data.stream().map(l -> TrainingExample.of(l.image(), l.landmarkId())).toList();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path out = tmp.resolve("model");
         List<BufferedImage> probe = SyntheticImages.dataset(2, 40, 99).stream().map(SyntheticImages.Labelled::image).toList();
@@ -55,6 +57,21 @@ class TrainerTest {
                         assertArrayEquals(inProcess.get(output)[i], served.get(output)[i], TOLERANCE, output + " " + i);
                     }
                 }
+                // The same export serves as an embedding model: the training photos as references, kNN finds the
+                // landmark of unseen photos.
+                var knn = new EmbeddingCandidates(model, "embedding", CandidatesConfig.defaults());
+                knn.addReferences(java.util.stream.IntStream.range(0, data.size())
+                        .mapToObj(i -> new LabelledInput<>("ref" + i, data.get(i).landmarkId(), data.get(i).image()))
+                        .toList());
+                var probes = SyntheticImages.dataset(4, 40, 97);
+                var found = knn.candidates(probes.stream().map(SyntheticImages.Labelled::image).toList());
+                int correct = 0;
+                for (int i = 0; i < probes.size(); i++) {
+                    if (found.get(i).get(0).landmarkId().equals(probes.get(i).landmarkId())) {
+                        correct++;
+                    }
+                }
+                assertTrue(correct >= probes.size() * 3 / 4, correct + " of " + probes.size() + " top-1 by embedding kNN");
             }
         }
     }
@@ -64,7 +81,7 @@ class TrainerTest {
         Path backbone = tmp.resolve("backbone");
         dev.landmarks.classifier.testing.TestSavedModels.convBackbone(backbone, 32, 8, 3);
         var data = SyntheticImages.dataset(10, 40, 11);
-        List<TrainingExample> examples = data.stream().map(l -> new TrainingExample(l.image(), l.landmarkId())).toList();
+        List<TrainingExample> examples = data.stream().map(l -> TrainingExample.of(l.image(), l.landmarkId())).toList();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path out = tmp.resolve("model");
         List<BufferedImage> probe = SyntheticImages.dataset(2, 40, 98).stream().map(SyntheticImages.Labelled::image).toList();

@@ -1,4 +1,4 @@
-package dev.landmarks.classifier.serve;
+package dev.landmarks.classifier.dataset;
 
 import dev.landmarks.classifier.candidates.LabelledInput;
 
@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Reads a Kaggle-style {@code id,url,landmark_id} CSV (header line first) whose urls are image paths relative to the
- * CSV's directory: the reference photos of the embedding index and the training set of the trainer.
+ * CSV's directory (the layout of sample/ and of the landmarks-dev set): the reference photos of the embedding index
+ * and the training set of the trainer. Rows are returned in file order; images are decoded only on {@link Row#load}.
  */
-public final class ReferenceCsv {
+public final class LabelledPhotos {
     /** One row: the photo's id, its file, its landmark. */
     public record Row(String imageId, Path image, String landmarkId) {
         public LabelledInput<BufferedImage> load() throws IOException {
@@ -27,7 +28,7 @@ public final class ReferenceCsv {
         }
     }
 
-    private ReferenceCsv() {
+    private LabelledPhotos() {
     }
 
     public static List<Row> read(Path csv) throws IOException {
