@@ -45,7 +45,21 @@ class HttpFetcherTest {
                         }
                     }
                 })
-                .route("/slow", LocalHttpServer.slow(3000, BODY));
+                .route("/slow", LocalHttpServer.slow(3000, BODY))
+                .route("/trickle", exchange -> {
+                    // Headers at once, then 10 bytes and a long pause: only a body deadline catches this.
+                    exchange.sendResponseHeaders(200, BODY.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(BODY, 0, 10);
+                    out.flush();
+                    Thread.sleep(3000);
+                    out.write(BODY, 10, BODY.length - 10);
+                    out.close();
+                })
+                .route("/sleepy-redirect", exchange -> {
+                    Thread.sleep(400);
+                    LocalHttpServer.redirect(302, "/sleepy-redirect").handle(exchange);
+                });
     }
 
     @AfterAll
@@ -130,6 +144,25 @@ class HttpFetcherTest {
         assertEquals(FailureReason.TIMEOUT, e.reason());
         assertTrue(e.getMessage().startsWith("timed out after 0.5 s"), e.getMessage());
         assertTrue(e.getMessage().contains(server.url("/slow")), e.getMessage());
+    }
+
+    @Test
+    void timesOutOnABodyThatStopsHalfWay() {
+        FetchConfig impatient = new FetchConfig(FetchConfig.DEFAULT_MAX_BYTES, Duration.ofMillis(500),
+                Duration.ofMillis(500), Duration.ofSeconds(10), 5, 2, List.of("127.0.0.1"), Optional.empty(), "test");
+        FetchException e = failure(impatient, "/trickle");
+        assertEquals(FailureReason.TIMEOUT, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void boundsTheWholeFetchIncludingRedirects() {
+        // Each hop answers within the read time-out, but the redirects never end before the total time-out.
+        FetchConfig bounded = new FetchConfig(FetchConfig.DEFAULT_MAX_BYTES, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 20, 2, List.of("127.0.0.1"), Optional.empty(), "test");
+        FetchException e = failure(bounded, "/sleepy-redirect");
+        assertEquals(FailureReason.TIMEOUT, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("timed out after 1 s in total fetching "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(redirects included)"), e.getMessage());
     }
 
     @Test
