@@ -1,5 +1,6 @@
 package dev.landmarks.classifier.retrieval;
 
+import dev.landmarks.classifier.retrieval.index.Scoring;
 import dev.landmarks.common.config.Settings;
 
 import java.util.Locale;
@@ -8,7 +9,14 @@ import java.util.Locale;
  * How retrieval scores references and turns them into landmark candidates. Defaults were chosen by measurement on
  * landmarks-dev (docs/retrieval.md).
  *
- * @param tfPower               term weight {@code count^tfPower} ({@code retrieval.tf-power}, default
+ * @param kernel                how a shared word counts ({@code retrieval.kernel}: {@code asmk}, the default, or
+ *                              {@code tfidf}); see {@link Scoring}
+ * @param alpha                 ASMK selectivity exponent ({@code retrieval.asmk.alpha}, default
+ *                              {@value #DEFAULT_ALPHA}): larger = only near-identical residuals count
+ * @param threshold             ASMK: a shared word whose signature similarity {@code u = 1 - 2 hamming / bits} is at
+ *                              or below this counts nothing ({@code retrieval.asmk.threshold}, default
+ *                              {@value #DEFAULT_THRESHOLD})
+ * @param tfPower               tf-idf term weight {@code count^tfPower} ({@code retrieval.tf-power}, default
  *                              {@value #DEFAULT_TF_POWER}; 1 = plain counts, 0.5 damps bursty repeated words,
  *                              0 = presence only)
  * @param aggregation           how a landmark's reference scores make its score ({@code retrieval.aggregation},
@@ -21,8 +29,11 @@ import java.util.Locale;
  * @param maxQueryDescriptors   strongest query descriptors used ({@code retrieval.max-query-descriptors}, default
  *                              {@value #DEFAULT_MAX_QUERY_DESCRIPTORS}; 0 = all); quantisation is the main query cost
  */
-public record RetrievalConfig(float tfPower, Aggregation aggregation, int aggregateTop, int referencesPerLandmark,
+public record RetrievalConfig(Scoring.Kernel kernel, float alpha, float threshold, float tfPower,
+                              Aggregation aggregation, int aggregateTop, int referencesPerLandmark,
                               int maxQueryDescriptors) {
+    public static final float DEFAULT_ALPHA = 3f;
+    public static final float DEFAULT_THRESHOLD = 0f;
     public static final float DEFAULT_TF_POWER = 0.5f;
     public static final int DEFAULT_AGGREGATE_TOP = 2;
     public static final int DEFAULT_REFERENCES = 20;
@@ -37,6 +48,15 @@ public record RetrievalConfig(float tfPower, Aggregation aggregation, int aggreg
     }
 
     public RetrievalConfig {
+        if (kernel == null) {
+            throw new IllegalArgumentException("retrieval.kernel must be asmk or tfidf");
+        }
+        if (!(alpha >= 1f)) {
+            throw new IllegalArgumentException("retrieval.asmk.alpha must be >= 1, was " + alpha);
+        }
+        if (!(threshold >= -1f && threshold < 1f)) {
+            throw new IllegalArgumentException("retrieval.asmk.threshold must be in [-1, 1), was " + threshold);
+        }
         if (!(tfPower >= 0f && tfPower <= 1f)) {
             throw new IllegalArgumentException("retrieval.tf-power must be in [0, 1], was " + tfPower);
         }
@@ -57,16 +77,36 @@ public record RetrievalConfig(float tfPower, Aggregation aggregation, int aggreg
     }
 
     public static RetrievalConfig defaults() {
-        return new RetrievalConfig(DEFAULT_TF_POWER, Aggregation.MAX, DEFAULT_AGGREGATE_TOP, DEFAULT_REFERENCES,
+        return new RetrievalConfig(Scoring.Kernel.ASMK, DEFAULT_ALPHA, DEFAULT_THRESHOLD, DEFAULT_TF_POWER,
+                Aggregation.MAX, DEFAULT_AGGREGATE_TOP, DEFAULT_REFERENCES,
                 DEFAULT_MAX_QUERY_DESCRIPTORS);
     }
 
     public static RetrievalConfig from(Settings s) {
         return new RetrievalConfig(
+                choice(s, "retrieval.kernel", "asmk", Scoring.Kernel.class),
+                (float) s.decimal("retrieval.asmk.alpha", DEFAULT_ALPHA),
+                (float) s.decimal("retrieval.asmk.threshold", DEFAULT_THRESHOLD),
                 (float) s.decimal("retrieval.tf-power", DEFAULT_TF_POWER),
-                Aggregation.valueOf(s.string("retrieval.aggregation", "max").toUpperCase(Locale.ROOT)),
+                choice(s, "retrieval.aggregation", "max", Aggregation.class),
                 s.integer("retrieval.aggregate-top", DEFAULT_AGGREGATE_TOP),
                 s.integer("retrieval.references-per-landmark", DEFAULT_REFERENCES),
                 s.integer("retrieval.max-query-descriptors", DEFAULT_MAX_QUERY_DESCRIPTORS));
+    }
+
+    /** How the inverted file scores shared words. */
+    public Scoring scoring() {
+        return kernel == Scoring.Kernel.ASMK ? Scoring.asmk(alpha, threshold) : Scoring.tfIdf(tfPower);
+    }
+
+    private static <E extends Enum<E>> E choice(Settings s, String key, String defaultValue, Class<E> type) {
+        String value = s.string(key, defaultValue);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + key + " (" + Settings.environmentName(key)
+                    + ") must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
+                    + ", was '" + value + "'", e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.landmarks.classifier.retrieval.vocabulary.Vocabulary;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyFile;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyTrainer;
+import dev.landmarks.classifier.retrieval.vocabulary.WordBag;
 import dev.landmarks.common.features.Features;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Weight-free landmark candidates: reference photos' local descriptors quantised with a visual vocabulary into an
- * inverted file; a query's descriptors are quantised the same way, references are ranked by tf-idf cosine similarity,
+ * inverted file; a query's descriptors are quantised the same way, references are ranked by a normalised match kernel
+ * (ASMK* by default, or tf-idf cosine; {@link RetrievalConfig#kernel()}),
  * and each landmark is scored from its best references ({@link RetrievalConfig.Aggregation}). Returns the top-k
  * landmarks with their best reference ids. References are added and removed one at a time (the index follows the
  * compacted landmark.references topic; a tombstone is {@link #remove(String)}).
@@ -40,7 +42,7 @@ public final class RetrievalIndex {
     public RetrievalIndex(Vocabulary vocabulary, RetrievalConfig config) {
         this.vocabulary = vocabulary;
         this.config = config;
-        this.file = new InvertedFile(vocabulary.size(), config.tfPower());
+        this.file = new InvertedFile(vocabulary.size(), config.scoring(), vocabulary.dim());
     }
 
     /**
@@ -81,7 +83,7 @@ public final class RetrievalIndex {
 
     /** Adds a reference photo, replacing any earlier one with the same image id. */
     public void add(Reference reference) {
-        addWords(reference.landmarkId(), reference.imageId(), vocabulary.words(reference.features()));
+        addBag(reference.landmarkId(), reference.imageId(), vocabulary.bag(reference.features()));
     }
 
     /** Removes a reference photo; false when it was not indexed. */
@@ -112,11 +114,11 @@ public final class RetrievalIndex {
 
     /** The top {@code k} landmarks for a query image, best first; fewer when fewer share any visual word with it. */
     public List<LandmarkCandidate> query(Features features, int k) {
-        return queryWords(vocabulary.words(strongest(features)), k);
+        return queryBag(vocabulary.bag(strongest(features)), k);
     }
 
-    /** Indexes pre-quantised words (benchmarks build large synthetic indexes this way). */
-    void addWords(String landmarkId, String imageId, int[] words) {
+    /** Indexes a pre-quantised image (benchmarks build large synthetic indexes this way). */
+    void addBag(String landmarkId, String imageId, WordBag bag) {
         lock.writeLock().lock();
         try {
             Integer previous = slotOfImage.remove(imageId);
@@ -124,7 +126,7 @@ public final class RetrievalIndex {
                 file.remove(previous);
                 imageOfSlot[previous] = null;
             }
-            int slot = file.add(words);
+            int slot = file.add(bag);
             if (slot >= imageOfSlot.length) {
                 imageOfSlot = Arrays.copyOf(imageOfSlot, Math.max(slot + 1, imageOfSlot.length * 2));
                 landmarkOfSlot = Arrays.copyOf(landmarkOfSlot, imageOfSlot.length);
@@ -140,7 +142,7 @@ public final class RetrievalIndex {
         }
     }
 
-    List<LandmarkCandidate> queryWords(int[] words, int k) {
+    List<LandmarkCandidate> queryBag(WordBag bag, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
@@ -158,7 +160,7 @@ public final class RetrievalIndex {
                     lock.writeLock().unlock();
                 }
             }
-            return rank(file.score(words), k);
+            return rank(file.score(bag), k);
         } finally {
             lock.readLock().unlock();
         }

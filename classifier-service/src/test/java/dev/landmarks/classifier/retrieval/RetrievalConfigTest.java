@@ -1,5 +1,6 @@
 package dev.landmarks.classifier.retrieval;
 
+import dev.landmarks.classifier.retrieval.index.Scoring;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
 import dev.landmarks.common.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,18 @@ class RetrievalConfigTest {
     @Test
     void everyKeyIsRead() {
         RetrievalConfig r = RetrievalConfig.from(Settings.of(Map.of(
+                "retrieval.kernel", "TfIdf",
+                "retrieval.asmk.alpha", "2",
+                "retrieval.asmk.threshold", "0.1",
                 "retrieval.tf-power", "1",
                 "retrieval.aggregation", "sum",
                 "retrieval.aggregate-top", "3",
                 "retrieval.references-per-landmark", "7",
                 "retrieval.max-query-descriptors", "1000")));
-        assertEquals(new RetrievalConfig(1f, RetrievalConfig.Aggregation.SUM, 3, 7, 1000), r);
+        assertEquals(new RetrievalConfig(Scoring.Kernel.TFIDF, 2f, 0.1f, 1f, RetrievalConfig.Aggregation.SUM, 3, 7, 1000),
+                r);
+        assertEquals(Scoring.tfIdf(1f), r.scoring());
+        assertEquals(Scoring.asmk(3f, 0f), RetrievalConfig.defaults().scoring());
 
         VocabularyConfig v = VocabularyConfig.from(Settings.of(Map.of(
                 "retrieval.vocabulary.coarse", "10",
@@ -45,8 +52,15 @@ class RetrievalConfigTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.tf-power", "2"))));
         assertTrue(e.getMessage().contains("retrieval.tf-power"));
-        assertThrows(IllegalArgumentException.class,
+        e = assertThrows(IllegalArgumentException.class,
                 () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.aggregation", "median"))));
+        assertTrue(e.getMessage().contains("[max, sum]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.kernel", "vlad"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.asmk.alpha", "0.5"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.asmk.threshold", "1"))));
         assertThrows(IllegalArgumentException.class,
                 () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.references-per-landmark", "0"))));
         assertThrows(IllegalArgumentException.class,

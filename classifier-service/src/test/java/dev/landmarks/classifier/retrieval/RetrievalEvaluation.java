@@ -2,6 +2,7 @@ package dev.landmarks.classifier.retrieval;
 
 import dev.landmarks.classifier.retrieval.vocabulary.Vocabulary;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
+import dev.landmarks.classifier.retrieval.vocabulary.VocabularyFile;
 import dev.landmarks.classifier.retrieval.vocabulary.VocabularyTrainer;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.features.Features;
@@ -52,26 +53,35 @@ public final class RetrievalEvaluation {
         options.remove("cache");
         List<Image> references = read(data, "train.csv", true, Map.of());
         Map<String, String> truth = new HashMap<>();
-        for (String line : Files.readAllLines(data.resolve("solution.csv")).subList(1, Files.readAllLines(data.resolve("solution.csv")).size())) {
+        List<String> solution = Files.readAllLines(data.resolve("solution.csv"));
+        for (String line : solution.subList(1, solution.size())) {
             String[] f = line.split(",", -1);
             truth.put(f[0], f[1].trim());
         }
         List<Image> queries = read(data, "test.csv", false, truth);
         Map<String, Features> features = features(cache, references, queries);
         List<Features> referenceFeatures = references.stream().map(r -> features.get(r.id())).toList();
-        System.out.printf(Locale.ROOT, "%d references, %d queries (%d show a landmark), %d descriptors per image on average%n",
+        System.out.printf(Locale.ROOT, "%d references, %d queries (%d show a landmark), %d descriptors per image on average, %d cores%n",
                 references.size(), queries.size(), queries.stream().filter(q -> q.landmark() != null).count(),
-                features.values().stream().mapToInt(Features::size).sum() / features.size());
+                features.values().stream().mapToInt(Features::size).sum() / features.size(),
+                Runtime.getRuntime().availableProcessors());
 
         for (Map<String, String> vocabularySettings : sweep(options, "retrieval.vocabulary.")) {
             VocabularyConfig vc = VocabularyConfig.from(Settings.of(vocabularySettings));
-            long t0 = System.nanoTime();
-            Vocabulary vocabulary = VocabularyTrainer.train(vc, referenceFeatures);
-            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            // Codebooks are cached by their training parameters: sweeping retrieval settings should not retrain.
+            Path codebook = cache.resolve("codebook-" + vc.coarse() + "x" + vc.fine() + "-i" + vc.iterations()
+                    + "-s" + vc.sampleSize() + "-seed" + vc.seed() + ".bin");
+            double trainSeconds = Double.NaN;
+            Vocabulary vocabulary;
+            if (Files.exists(codebook)) {
+                vocabulary = VocabularyFile.load(codebook);
+            } else {
+                long t0 = System.nanoTime();
+                vocabulary = VocabularyTrainer.train(vc, referenceFeatures);
+                trainSeconds = (System.nanoTime() - t0) / 1e9;
+                VocabularyFile.save(vocabulary, codebook);
+            }
             for (Map<String, String> retrievalSettings : sweep(options, "retrieval.")) {
-                if (retrievalSettings.keySet().stream().anyMatch(k -> k.startsWith("retrieval.vocabulary."))) {
-                    continue;
-                }
                 RetrievalConfig rc = RetrievalConfig.from(Settings.of(retrievalSettings));
                 evaluate(vocabulary, vc, trainSeconds, rc, retrievalSettings, references, queries, features);
             }
@@ -112,12 +122,16 @@ public final class RetrievalEvaluation {
                 trainSeconds, buildSeconds, queryNanos / 1e6 / queries.size());
     }
 
-    /** Every combination of the comma-separated values of the options whose key starts with {@code prefix}. */
+    /**
+     * Every combination of the comma-separated values of the options whose key starts with {@code prefix}; the
+     * prefix "retrieval." leaves out the vocabulary's keys, which the outer loop sweeps.
+     */
     private static List<Map<String, String>> sweep(Map<String, String> options, String prefix) {
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         for (var e : options.entrySet()) {
-            if (!e.getKey().startsWith(prefix)) {
+            boolean vocabulary = e.getKey().startsWith("retrieval.vocabulary.");
+            if (!e.getKey().startsWith(prefix) || vocabulary != prefix.equals("retrieval.vocabulary.")) {
                 continue;
             }
             List<Map<String, String>> next = new ArrayList<>();

@@ -39,6 +39,14 @@ class RetrievalIndexTest {
         return WORLD.image(landmark, 300, 0.3, 99_000L + landmark);
     }
 
+    /** The default kernel with other aggregation and limits. */
+    private static RetrievalConfig with(RetrievalConfig.Aggregation aggregation, int aggregateTop, int references,
+                                        int maxQueryDescriptors) {
+        RetrievalConfig d = RetrievalConfig.defaults();
+        return new RetrievalConfig(d.kernel(), d.alpha(), d.threshold(), d.tfPower(), aggregation, aggregateTop,
+                references, maxQueryDescriptors);
+    }
+
     private static RetrievalIndex fresh() {
         RetrievalIndex index = new RetrievalIndex(shared.vocabulary(), RetrievalConfig.defaults());
         references.forEach(index::add);
@@ -73,7 +81,7 @@ class RetrievalIndexTest {
 
     @Test
     void referencesPerLandmarkCapsTheIdsReturned() {
-        RetrievalConfig two = new RetrievalConfig(0.5f, RetrievalConfig.Aggregation.MAX, 2, 2, 0);
+        RetrievalConfig two = with(RetrievalConfig.Aggregation.MAX, 2, 2, 0);
         RetrievalIndex index = new RetrievalIndex(shared.vocabulary(), two);
         references.forEach(index::add);
         assertEquals(2, index.query(query(1), 1).get(0).bestReferenceIds().size());
@@ -126,7 +134,7 @@ class RetrievalIndexTest {
 
     @Test
     void sumAggregationRewardsSeveralAgreeingReferences() {
-        RetrievalConfig sum = new RetrievalConfig(0.5f, RetrievalConfig.Aggregation.SUM, 3, 20, 0);
+        RetrievalConfig sum = with(RetrievalConfig.Aggregation.SUM, 3, 20, 0);
         RetrievalIndex index = new RetrievalIndex(shared.vocabulary(), sum);
         references.forEach(index::add);
         List<LandmarkCandidate> max = shared.query(query(1), 1);
@@ -137,7 +145,7 @@ class RetrievalIndexTest {
 
     @Test
     void onlyTheStrongestQueryDescriptorsAreUsedWhenCapped() {
-        RetrievalConfig capped = new RetrievalConfig(0.5f, RetrievalConfig.Aggregation.MAX, 2, 20, 10);
+        RetrievalConfig capped = with(RetrievalConfig.Aggregation.MAX, 2, 20, 10);
         RetrievalIndex index = new RetrievalIndex(shared.vocabulary(), capped);
         references.forEach(index::add);
         Features q = query(3);

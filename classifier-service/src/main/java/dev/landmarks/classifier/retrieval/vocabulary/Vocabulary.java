@@ -82,6 +82,55 @@ public final class Vocabulary {
         return words;
     }
 
+    /**
+     * The image's bag of words with one ASMK* signature per word: the signs of the sum of its descriptors' residuals
+     * from the fine centre of that word.
+     */
+    public WordBag bag(Features features) {
+        int[] words = words(features);
+        int n = words.length;
+        int dim = dim();
+        // Visit descriptors grouped by word (ties in input order) so each word's residuals are summed in one run.
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = ((long) words[i] << 32) | i;
+        }
+        Arrays.sort(order);
+        int longs = (dim + 63) / 64;
+        int[] distinct = new int[n];
+        int[] counts = new int[n];
+        long[] signatures = new long[n * longs];
+        float[] sum = new float[dim];
+        float[] data = features.descriptors();
+        int bags = 0;
+        for (int i = 0; i < n; ) {
+            int word = (int) (order[i] >>> 32);
+            int cell = cellOf(word);
+            int centre = word - firstWord[cell];
+            Arrays.fill(sum, 0f);
+            int j = i;
+            for (; j < n && (int) (order[j] >>> 32) == word; j++) {
+                fine.get(cell).addResidual(data, (int) order[j] * dim, centre, sum);
+            }
+            for (int d = 0; d < dim; d++) {
+                if (sum[d] >= 0f) {
+                    signatures[bags * longs + d / 64] |= 1L << (d % 64);
+                }
+            }
+            distinct[bags] = word;
+            counts[bags++] = j - i;
+            i = j;
+        }
+        return new WordBag(Arrays.copyOf(distinct, bags), Arrays.copyOf(counts, bags), dim,
+                Arrays.copyOf(signatures, bags * longs));
+    }
+
+    private int cellOf(int word) {
+        int cell = Arrays.binarySearch(firstWord, word);
+        // An exact hit is the first word of that cell (no cell is empty, so first words strictly increase).
+        return cell >= 0 ? cell : -cell - 2;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Vocabulary other && id.equals(other.id);

@@ -1,5 +1,6 @@
 package dev.landmarks.classifier.retrieval.index;
 
+import dev.landmarks.classifier.retrieval.vocabulary.WordBag;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -30,7 +31,7 @@ class InvertedFileTest {
      */
     @Test
     void tfIdfCosineMatchesTheHandComputedValues() {
-        InvertedFile file = new InvertedFile(5, 1f);
+        InvertedFile file = new InvertedFile(5, Scoring.tfIdf(1f), 0);
         int a = file.add(new int[] {0, 1, 0});
         int b = file.add(new int[] {2, 1});
         int c = file.add(new int[] {3});
@@ -46,7 +47,7 @@ class InvertedFileTest {
     /** After removing B: N = 2, every remaining word has df 1, idf ln 3; A = (2, 1) ln 3, query (1, 1) ln 3. */
     @Test
     void removingADocumentDropsItAndUpdatesTheIdf() {
-        InvertedFile file = new InvertedFile(5, 1f);
+        InvertedFile file = new InvertedFile(5, Scoring.tfIdf(1f), 0);
         int a = file.add(new int[] {0, 1, 0});
         int b = file.add(new int[] {2, 1});
         file.add(new int[] {3});
@@ -64,8 +65,8 @@ class InvertedFileTest {
     @Test
     void tfPowerDampsRepeatedWords() {
         // A = {w0 x4, w1}, B = {w2}; N = 2, idf ln 3 everywhere; query {w0}.
-        InvertedFile plain = new InvertedFile(3, 1f);
-        InvertedFile damped = new InvertedFile(3, 0.5f);
+        InvertedFile plain = new InvertedFile(3, Scoring.tfIdf(1f), 0);
+        InvertedFile damped = new InvertedFile(3, Scoring.tfIdf(0.5f), 0);
         for (InvertedFile f : new InvertedFile[] {plain, damped}) {
             f.add(new int[] {0, 0, 0, 0, 1});
             f.add(new int[] {2});
@@ -76,7 +77,7 @@ class InvertedFileTest {
 
     @Test
     void aOneDocumentIndexStillScores() {
-        InvertedFile file = new InvertedFile(4, 0.5f);
+        InvertedFile file = new InvertedFile(4, Scoring.tfIdf(0.5f), 0);
         int only = file.add(new int[] {1, 2});
         assertEquals(1.0, scores(file, 1, 2).get(only), 1e-6);
         assertEquals(Math.sqrt(0.5), scores(file, 1).get(only), 1e-6);
@@ -84,7 +85,7 @@ class InvertedFileTest {
 
     @Test
     void freedSlotsAreReusedAndTheirOldWordsForgotten() {
-        InvertedFile file = new InvertedFile(4, 1f);
+        InvertedFile file = new InvertedFile(4, Scoring.tfIdf(1f), 0);
         int a = file.add(new int[] {0});
         file.add(new int[] {1});
         file.remove(a);
@@ -96,17 +97,53 @@ class InvertedFileTest {
 
     @Test
     void refusesStaleNormsUnknownSlotsAndWordsOutsideTheVocabulary() {
-        InvertedFile file = new InvertedFile(4, 1f);
+        InvertedFile file = new InvertedFile(4, Scoring.tfIdf(1f), 0);
         file.add(new int[] {0});
         assertThrows(IllegalStateException.class, () -> file.score(new int[] {0}));
         assertThrows(IllegalArgumentException.class, () -> file.remove(5));
         assertThrows(IllegalArgumentException.class, () -> file.add(new int[] {4}));
-        assertThrows(IllegalArgumentException.class, () -> new InvertedFile(4, 1.5f));
+        assertThrows(IllegalArgumentException.class, () -> new InvertedFile(4, Scoring.tfIdf(1.5f), 0));
+    }
+
+    private static WordBag signed(int[] words, long[] signatures) {
+        int[] ones = new int[words.length];
+        java.util.Arrays.fill(ones, 1);
+        return new WordBag(words, ones, 64, signatures);
+    }
+
+    /**
+     * ASMK with 64-bit signatures, alpha 3: A = {w0: all ones, w1: zeros}, B = {w0: zeros}; N = 2, idf(w0) = ln 1.5,
+     * idf(w1) = ln 3. Query {w0: 16 bits differ from A's}: u(A) = 1 - 32/64 = 0.5, u(B) = 1 - 96/64 &lt; 0 (no match).
+     * Norms with weight 1: |A| = sqrt(idf0^2 + idf1^2), |q| = idf0, so score(A) = idf0^2 * 0.5^3 / (|q| |A|).
+     */
+    @Test
+    void asmkCountsASharedWordByHowWellTheResidualSignaturesAgree() {
+        InvertedFile file = new InvertedFile(3, Scoring.asmk(3f, 0f), 64);
+        int a = file.add(signed(new int[] {0, 1}, new long[] {-1L, 0L}));
+        int b = file.add(signed(new int[] {0}, new long[] {0L}));
+        file.refreshNorms();
+        ScoredDocuments s = file.score(signed(new int[] {0}, new long[] {-1L >>> 16}));
+        double idf0 = Math.log(1.5);
+        double idf1 = Math.log(3);
+        assertEquals(1, s.count());
+        assertEquals(a, s.documents()[0]);
+        assertEquals(idf0 * idf0 * 0.125 / (idf0 * Math.sqrt(idf0 * idf0 + idf1 * idf1)), s.scores()[0], 1e-6);
+
+        // The same query with identical signatures matches fully; bursts do not count twice (term weight 1).
+        ScoredDocuments same = file.score(new WordBag(new int[] {0, 1}, new int[] {5, 1}, 64, new long[] {-1L, 0L}));
+        assertEquals(1.0, same.scores()[same.documents()[0] == a ? 0 : 1], 1e-6);
+        assertFalse(java.util.Arrays.stream(same.documents()).anyMatch(d -> d == b));
+    }
+
+    @Test
+    void asmkRefusesBagsWithoutSignatures() {
+        InvertedFile file = new InvertedFile(3, Scoring.asmk(3f, 0f), 64);
+        assertThrows(IllegalArgumentException.class, () -> file.add(new int[] {0}));
     }
 
     @Test
     void wordsNoDocumentHasChangeNothing() {
-        InvertedFile file = new InvertedFile(6, 1f);
+        InvertedFile file = new InvertedFile(6, Scoring.tfIdf(1f), 0);
         int a = file.add(new int[] {0, 1});
         file.add(new int[] {2});
         assertEquals(scores(file, 0).get(a), scores(file, 0, 5, 5).get(a), 1e-7);

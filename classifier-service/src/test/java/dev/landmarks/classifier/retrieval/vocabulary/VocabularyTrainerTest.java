@@ -90,6 +90,39 @@ class VocabularyTrainerTest {
     }
 
     @Test
+    void aBagHoldsDistinctWordsTheirCountsAndTheSignsOfTheAggregatedResidual() {
+        Vocabulary v = VocabularyTrainer.train(config(2, 4, 1), images(6, 200, 4));
+        Features f = images(1, 150, 77).get(0);
+        int[] words = v.words(f);
+        WordBag bag = v.bag(f);
+        assertEquals(DIM, bag.signatureBits());
+        assertEquals(150, java.util.Arrays.stream(bag.counts()).sum());
+        for (int i = 0; i < bag.size(); i++) {
+            int word = bag.words()[i];
+            assertEquals(java.util.Arrays.stream(words).filter(w -> w == word).count(), bag.counts()[i]);
+            // Recompute the residual sum by hand: descriptor minus the word's fine centre.
+            int cell = 0;
+            while (cell + 1 < v.firstWords().length && v.firstWords()[cell + 1] <= word) {
+                cell++;
+            }
+            float[] centre = java.util.Arrays.copyOfRange(v.fine().get(cell).centres(),
+                    (word - v.firstWords()[cell]) * DIM, (word - v.firstWords()[cell] + 1) * DIM);
+            float[] sum = new float[DIM];
+            for (int d = 0; d < words.length; d++) {
+                if (words[d] == word) {
+                    for (int j = 0; j < DIM; j++) {
+                        sum[j] += f.descriptors()[d * DIM + j] - centre[j];
+                    }
+                }
+            }
+            for (int j = 0; j < DIM; j++) {
+                boolean bit = (bag.signatures()[i] >>> j & 1L) == 1L;
+                assertEquals(sum[j] >= 0f, bit, "word " + word + " component " + j);
+            }
+        }
+    }
+
+    @Test
     void refusesToTrainWithoutDescriptors() {
         Features empty = Features.empty("test", 1, 1, DIM);
         assertThrows(IllegalArgumentException.class, () -> VocabularyTrainer.train(config(2, 2, 1), List.of(empty)));
