@@ -21,6 +21,11 @@ import java.time.Duration;
  * @param streamThreads        stream threads per instance (default 1, key {@code verifier.stream-threads})
  * @param commitInterval       transaction commit interval; results become visible to read_committed consumers at
  *                             commits (default 100 ms, key {@code verifier.commit-interval})
+ * @param transactionTimeout   producer transaction timeout: geometric verification makes transactions long, and
+ *                             Kafka Streams' 10 s default fenced a loaded 2-core machine's instance mid-transaction
+ *                             (it recovered, but re-verified the batch); it is also how long a crashed instance's
+ *                             open transaction can hold back read_committed readers (default 60 s, key
+ *                             {@code verifier.transaction-timeout}; at most the broker's transaction.max.timeout.ms)
  * @param replicationFactor    of internal topics; -1 = the broker's default (default -1, key
  *                             {@code verifier.replication-factor})
  * @param maxRecordBytes       largest record the application writes: a verification task carries the query's
@@ -29,13 +34,15 @@ import java.time.Duration;
  *                             {@code <java.io.tmpdir>/kafka-streams}, key {@code verifier.state-dir})
  */
 public record VerifierTopologyConfig(int referencePartitions, Duration pendingTtl, Duration pendingSweepInterval,
-                                     int streamThreads, Duration commitInterval, int replicationFactor,
+                                     int streamThreads, Duration commitInterval, Duration transactionTimeout,
+                                     int replicationFactor,
                                      int maxRecordBytes, Path stateDir) {
     public static final int DEFAULT_REFERENCE_PARTITIONS = Topics.REFERENCES.partitions();
     public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_PENDING_SWEEP_INTERVAL = Duration.ofMinutes(1);
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_REPLICATION_FACTOR = -1;
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
     public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams");
@@ -47,6 +54,8 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
                 "verifier.pending-sweep-interval must be positive, was " + pendingSweepInterval);
         require(streamThreads >= 1, "verifier.stream-threads must be >= 1, was " + streamThreads);
         require(positive(commitInterval), "verifier.commit-interval must be positive, was " + commitInterval);
+        require(positive(transactionTimeout) && transactionTimeout.compareTo(commitInterval) > 0,
+                "verifier.transaction-timeout must be longer than the commit interval, was " + transactionTimeout);
         require(replicationFactor == -1 || replicationFactor >= 1,
                 "verifier.replication-factor must be -1 or >= 1, was " + replicationFactor);
         require(maxRecordBytes >= 1024 * 1024, "verifier.max-record-bytes must be >= 1 MiB, was " + maxRecordBytes);
@@ -64,6 +73,7 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
                 s.duration("verifier.pending-sweep-interval", DEFAULT_PENDING_SWEEP_INTERVAL),
                 s.integer("verifier.stream-threads", DEFAULT_STREAM_THREADS),
                 s.duration("verifier.commit-interval", DEFAULT_COMMIT_INTERVAL),
+                s.duration("verifier.transaction-timeout", DEFAULT_TRANSACTION_TIMEOUT),
                 s.integer("verifier.replication-factor", DEFAULT_REPLICATION_FACTOR),
                 s.integer("verifier.max-record-bytes", DEFAULT_MAX_RECORD_BYTES),
                 s.path("verifier.state-dir").orElse(DEFAULT_STATE_DIR));
@@ -72,7 +82,7 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
     /** A copy with another state directory (several instances in one JVM or on one host). */
     public VerifierTopologyConfig withStateDir(Path dir) {
         return new VerifierTopologyConfig(referencePartitions, pendingTtl, pendingSweepInterval, streamThreads,
-                commitInterval, replicationFactor, maxRecordBytes, dir);
+                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, dir);
     }
 
     private static boolean positive(Duration d) {

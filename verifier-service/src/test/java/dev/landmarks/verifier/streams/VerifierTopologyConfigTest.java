@@ -21,6 +21,7 @@ class VerifierTopologyConfigTest {
         assertEquals(Duration.ofMinutes(1), c.pendingSweepInterval());
         assertEquals(1, c.streamThreads());
         assertEquals(Duration.ofMillis(100), c.commitInterval());
+        assertEquals(Duration.ofSeconds(60), c.transactionTimeout());
         assertEquals(-1, c.replicationFactor());
         assertEquals(16 * 1024 * 1024, c.maxRecordBytes());
     }
@@ -47,6 +48,8 @@ class VerifierTopologyConfigTest {
                 Settings.of(Map.of("verifier.pending-ttl", "0s"))));
         assertThrows(IllegalArgumentException.class, () -> VerifierTopologyConfig.from(
                 Settings.of(Map.of("verifier.replication-factor", "0"))));
+        assertThrows(IllegalArgumentException.class, () -> VerifierTopologyConfig.from(
+                Settings.of(Map.of("verifier.transaction-timeout", "50ms"))));
     }
 
     @Test
@@ -59,5 +62,6 @@ class VerifierTopologyConfigTest {
         assertEquals("verifier", streams.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         assertEquals(16 * 1024 * 1024, p.get("producer.max.request.size"));
         assertEquals(16 * 1024 * 1024, p.get("topic.max.message.bytes"));
+        assertEquals(60_000, p.get("producer.transaction.timeout.ms"));
     }
 }
