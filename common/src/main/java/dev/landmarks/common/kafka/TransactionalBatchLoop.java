@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TransactionalBatchLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalBatchLoop.class);
+    /** Longest a batch may take from its first output to its commit (override: transaction.timeout.ms). */
+    static final java.time.Duration TRANSACTION_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     private final LoopConfig config;
     private final BatchHandler handler;
@@ -80,6 +82,9 @@ public final class TransactionalBatchLoop implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // One transaction spans a whole batch of model calls (DELF on a CPU: about a second an image); the
+        // client default of 60 s would let the broker abort a slow but healthy batch.
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         c.clientOverrides().forEach((k, v) -> {
             if (ProducerConfig.configNames().contains(k)) {
                 p.put(k, v);
