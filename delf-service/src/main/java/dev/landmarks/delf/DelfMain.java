@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,12 +45,6 @@ public final class DelfMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromEnvironment();
-        FeatureServiceConfig service = FeatureServiceConfig.from(settings);
-        FeaturesConfig features = FeaturesConfig.from(settings);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers()))) {
-            new TopicCreator(admin, service.replicationFactor()).ensure(Topics.ALL);
-        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // The JVM does not wait for main once shutdown starts: the hook waits until the loop has committed and closed.
@@ -58,6 +53,29 @@ public final class DelfMain {
             awaitQuietly(closed);
         }, "delf-service-shutdown"));
         Throwable failure;
+        try {
+            failure = run(Settings.fromEnvironment(), stop);
+        } finally {
+            closed.countDown();
+        }
+        if (failure != null) {
+            LOG.error("delf-service stopped on an error; exiting so the supervisor restarts it", failure);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Creates missing topics, builds the extractor, runs the loop until {@code stop} opens or the loop fails, then
+     * closes everything (the batch in hand is committed first).
+     *
+     * @return the error that stopped the loop, or null after a requested stop
+     */
+    public static Throwable run(Settings settings, CountDownLatch stop) throws IOException, InterruptedException {
+        FeatureServiceConfig service = FeatureServiceConfig.from(settings);
+        FeaturesConfig features = FeaturesConfig.from(settings);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers()))) {
+            new TopicCreator(admin, service.replicationFactor()).ensure(Topics.ALL);
+        }
         try (LocalFeatureExtractor extractor = LocalFeatureExtractors.create(features);
              TransactionalBatchLoop loop = new TransactionalBatchLoop(service.loopConfig(Topics.IMAGES.name()),
                      new ImageFeaturesHandler(extractor, service, Clock.systemUTC()))) {
@@ -68,13 +86,7 @@ public final class DelfMain {
             while (!stop.await(LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS) && loop.isRunning()) {
                 LOG.debug("delf-service: {} images so far", loop.consumed());
             }
-            failure = loop.failure();
-        } finally {
-            closed.countDown();
-        }
-        if (failure != null) {
-            LOG.error("delf-service stopped on an error; exiting so the supervisor restarts it", failure);
-            System.exit(1);
+            return loop.failure();
         }
     }
 }

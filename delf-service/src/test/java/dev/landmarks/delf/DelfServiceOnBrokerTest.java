@@ -1,16 +1,13 @@
-package dev.landmarks.delf.service;
+package dev.landmarks.delf;
 
+import com.google.protobuf.ByteString;
+import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
-import dev.landmarks.common.kafka.TransactionalBatchLoop;
-import dev.landmarks.delf.features.RootSiftConfig;
-import dev.landmarks.delf.features.RootSiftExtractor;
+import dev.landmarks.proto.DescriptorEncoding;
 import dev.landmarks.proto.Image;
 import dev.landmarks.proto.LocalFeatures;
 import dev.landmarks.proto.Result;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,62 +19,75 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The handler run by the exactly-once batch loop on a real in-process broker, as DelfMain runs it. */
-class FeatureServiceOnBrokerTest {
+/**
+ * The service as DelfMain starts it, from settings alone, on a real in-process broker with no topics yet: it creates
+ * them, and the exactly-once loop turns every image into exactly one committed output on the right topic.
+ */
+class DelfServiceOnBrokerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @Test
-    void everyImageYieldsExactlyOneCommittedOutputOnTheRightTopic() throws Exception {
-        try (InProcessKafka kafka = InProcessKafka.start();
-             RootSiftExtractor extractor = new RootSiftExtractor(RootSiftConfig.defaults().withSize(480, 500))) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-            }
-            List<String> good = List.of("1054b7e1d15a7ef7", "9f6e46808ed827f1", "c888ce7fa10aef5d");
-            try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
-                for (String id : good) {
-                    Image image = ImageFeaturesHandlerTest.image(id, "train/sacre_coeur/" + id + ".jpg", "sacre_coeur");
-                    producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes(id), image.toByteArray()));
-                }
-                Image broken = ImageFeaturesHandlerTest.image("broken", "train/opencv_box/d71b0dde6bd743a5.png", "")
-                        .toBuilder().setData(com.google.protobuf.ByteString.copyFromUtf8("not a png")).build();
-                producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes("broken"), broken.toByteArray()));
-                producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes("garbage"), new byte[]{(byte) 0xff, 0x7f}));
-            }
+    void everyImageYieldsExactlyOneCommittedOutputOnTheRightTopicUntilStopped() throws Exception {
+        try (InProcessKafka kafka = InProcessKafka.start()) {
+            Settings settings = Settings.of(Map.of(
+                    "kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "features.encoding", "float16",
+                    "rootsift.max-side", "480",
+                    "rootsift.max-features", "300",
+                    "delf.poll-timeout", "200ms"));
+            CountDownLatch stop = new CountDownLatch(1);
+            ExecutorService runner = Executors.newSingleThreadExecutor();
+            try {
+                Future<Throwable> service = runner.submit(() -> DelfMain.run(settings, stop));
 
-            FeatureServiceConfig config = FeatureServiceConfig.defaults(kafka.bootstrapServers());
-            try (TransactionalBatchLoop loop = new TransactionalBatchLoop(config.loopConfig(Topics.IMAGES.name()),
-                    new ImageFeaturesHandler(extractor, config, ImageFeaturesHandlerTest.CLOCK))) {
-                loop.start();
+                List<String> good = List.of("1054b7e1d15a7ef7", "9f6e46808ed827f1", "c888ce7fa10aef5d");
+                try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+                    for (String id : good) {
+                        producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes(id),
+                                image(id, "train/sacre_coeur/" + id + ".jpg").toByteArray()));
+                    }
+                    Image broken = image("broken", "train/opencv_box/d71b0dde6bd743a5.png").toBuilder()
+                            .setData(ByteString.copyFromUtf8("not a png")).build();
+                    producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes("broken"), broken.toByteArray()));
+                    producer.send(new ProducerRecord<>(Topics.IMAGES.name(), bytes("garbage"), new byte[]{(byte) 0xff, 0x7f}));
+                }
                 Map<String, List<ConsumerRecord<byte[], byte[]>>> out = readCommitted(kafka.bootstrapServers(), Map.of(
                         Topics.FEATURES.name(), 3, Topics.RESULTS.name(), 1, Topics.DEAD_LETTERS.name(), 1));
-                List<ConsumerRecord<byte[], byte[]>> features = out.get(Topics.FEATURES.name());
-                List<ConsumerRecord<byte[], byte[]>> results = out.get(Topics.RESULTS.name());
-                List<ConsumerRecord<byte[], byte[]>> dead = out.get(Topics.DEAD_LETTERS.name());
-                assertNull(loop.failure());
+                stop.countDown();
 
+                assertNull(service.get(60, TimeUnit.SECONDS), "a requested stop is not a failure");
+                List<ConsumerRecord<byte[], byte[]>> features = out.get(Topics.FEATURES.name());
                 assertEquals(good.stream().sorted().toList(),
                         features.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).sorted().toList());
                 for (ConsumerRecord<byte[], byte[]> r : features) {
                     LocalFeatures f = LocalFeatures.parseFrom(r.value());
                     assertEquals("sacre_coeur", f.getLandmarkId());
-                    assertTrue(f.getXCount() > 0 && f.getXCount() <= 500);
+                    assertEquals(DescriptorEncoding.FLOAT16, f.getDescriptorEncoding());
+                    assertEquals(300, f.getXCount());
                 }
-                Result failed = Result.parseFrom(results.get(0).value());
+                Result failed = Result.parseFrom(out.get(Topics.RESULTS.name()).get(0).value());
                 assertEquals("broken", failed.getImageId());
                 assertEquals(Result.Status.FAILED, failed.getStatus());
-                assertEquals("garbage", new String(dead.get(0).key(), StandardCharsets.UTF_8));
+                assertEquals("garbage", new String(out.get(Topics.DEAD_LETTERS.name()).get(0).key(), StandardCharsets.UTF_8));
+            } finally {
+                stop.countDown();
+                runner.shutdownNow();
             }
         }
     }
@@ -85,6 +95,11 @@ class FeatureServiceOnBrokerTest {
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static Image image(String id, String samplePath) throws java.io.IOException {
+        return Image.newBuilder().setImageId(id).setSourceUrl(samplePath).setLandmarkId("sacre_coeur")
+                .setData(ByteString.copyFrom(Files.readAllBytes(SampleData.path(samplePath)))).build();
     }
 
     /** Reads committed records until each topic has its expected count, then checks that no more follow. */
