@@ -48,6 +48,14 @@ public record CandidatesConfig(int topK, int neighbours, Vote vote) {
         return new CandidatesConfig(
                 s.integer("classifier.top-k", DEFAULT_TOP_K),
                 s.integer("classifier.embedding.neighbours", DEFAULT_NEIGHBOURS),
-                Vote.valueOf(s.string("classifier.embedding.vote", "max").toUpperCase(Locale.ROOT)));
+                parseVote(s.string("classifier.embedding.vote", "max")));
+    }
+
+    private static Vote parseVote(String value) {
+        try {
+            return Vote.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("classifier.embedding.vote must be max or sum, was '" + value + "'", e);
+        }
     }
 }

@@ -26,6 +26,11 @@ public final class SoftmaxCandidates implements CandidateGenerator<BufferedImage
                 "a softmax model needs " + LabelMap.FILE_NAME + " in its directory"));
         this.output = OutputChoice.pick(model, output, DEFAULT_OUTPUT);
         this.topK = topK;
+        // Fail at start rather than on every image when the signature already tells the sizes disagree.
+        model.outputWidth(this.output).filter(w -> w != labels.size()).ifPresent(w -> {
+            throw new IllegalArgumentException("output '" + this.output + "' has " + w + " values but "
+                    + LabelMap.FILE_NAME + " lists " + labels.size() + " landmarks");
+        });
     }
 
     @Override

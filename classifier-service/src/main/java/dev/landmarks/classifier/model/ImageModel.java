@@ -101,6 +101,22 @@ public final class ImageModel implements AutoCloseable {
         return function.signature().outputNames();
     }
 
+    /** Values per image of an output as the signature declares it; empty when a dimension is open. */
+    public Optional<Long> outputWidth(String output) {
+        Signature.TensorDescription d = function.signature().getOutputs().get(output);
+        if (d == null || d.shape.isUnknown()) {
+            return Optional.empty();
+        }
+        long width = 1;
+        for (int i = 1; i < d.shape.numDimensions(); i++) {
+            if (d.shape.size(i) < 0) {
+                return Optional.empty();
+            }
+            width *= d.shape.size(i);
+        }
+        return Optional.of(width);
+    }
+
     /** Runs the model on preprocessed inputs, {@code inputSize^2 * 3} floats per image, returning every output. */
     public Map<String, float[][]> runPreprocessed(List<float[]> inputs) {
         int n = inputs.size();

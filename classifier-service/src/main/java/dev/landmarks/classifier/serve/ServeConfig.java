@@ -26,7 +26,17 @@ public record ServeConfig(String bootstrapServers, String groupId, int maxBatch,
     public static final String DEFAULT_GROUP_ID = "landmarks-classifier";
 
     /** Which CNN candidate generator serves. */
-    public enum GeneratorKind { SOFTMAX, EMBEDDING }
+    public enum GeneratorKind {
+        SOFTMAX, EMBEDDING;
+
+        static GeneratorKind parse(String value) {
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("classifier.generator must be softmax or embedding, was '" + value + "'", e);
+            }
+        }
+    }
 
     public ServeConfig {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -44,7 +54,7 @@ public record ServeConfig(String bootstrapServers, String groupId, int maxBatch,
                 s.string("classifier.group-id", DEFAULT_GROUP_ID),
                 s.integer("classifier.max-batch", LoopConfig.DEFAULT_MAX_BATCH),
                 s.duration("classifier.poll-timeout", LoopConfig.DEFAULT_POLL_TIMEOUT),
-                GeneratorKind.valueOf(s.string("classifier.generator", "softmax").toUpperCase(Locale.ROOT)),
+                GeneratorKind.parse(s.string("classifier.generator", "softmax")),
                 s.string("classifier.output", ""),
                 s.path("classifier.embedding.references"));
     }

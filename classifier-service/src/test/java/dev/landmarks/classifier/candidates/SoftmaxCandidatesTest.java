@@ -104,10 +104,11 @@ class SoftmaxCandidatesTest {
         Path bad = tmp.resolve("bad");
         TestSavedModels.meanColourSoftmax(bad, 16, 10f, List.of("only", "two"));
         try (ImageModel m = ImageModel.load(ModelConfig.of(bad))) {
-            SoftmaxCandidates softmax = new SoftmaxCandidates(m, "", 5);
-            assertThrows(IllegalStateException.class,
-                    () -> softmax.candidates(List.of(SyntheticImages.solid(4, 4, Color.RED))));
+            assertThrows(IllegalArgumentException.class, () -> new SoftmaxCandidates(m, "", 5),
+                    "the signature says 3 outputs, the label map 2");
         }
+        assertThrows(IllegalStateException.class, () -> SoftmaxCandidates.rank(new float[]{0.5f, 0.5f},
+                new dev.landmarks.classifier.model.LabelMap(List.of("a", "b", "c")), 2), "checked per image when open");
         Path none = tmp.resolve("nolabels");
         TestSavedModels.meanColourSoftmax(none, 16, 10f, LABELS);
         Files.delete(none.resolve("labels.txt"));
