@@ -53,6 +53,41 @@ public final class IngestBenchmark {
             run("http loopback", http, urls, rounds);
         }
         bigPhoto(rounds);
+        checkerboard();
+    }
+
+    /** Why area averaging: a 1-pixel checkerboard shrunk 3.3x should be flat grey (128); point samplers alias. */
+    private static void checkerboard() {
+        BufferedImage board = new BufferedImage(1000, 1000, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 1000; x++) {
+                board.setRGB(x, y, (x + y) % 2 == 0 ? 0 : 0xFFFFFF);
+            }
+        }
+        System.out.printf(Locale.ROOT, "1-px checkerboard 1000 -> 300, largest distance from grey 128:"
+                + " area average %d, Java2D bilinear %d, Java2D bicubic %d%n",
+                maxDeviation(ImageResizer.fitWithin(board, 300)),
+                maxDeviation(java2d(board, 300, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR)),
+                maxDeviation(java2d(board, 300, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC)));
+    }
+
+    private static BufferedImage java2d(BufferedImage source, int side, Object interpolation) {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, interpolation);
+        g.drawImage(source, 0, 0, side, side, null);
+        g.dispose();
+        return out;
+    }
+
+    private static int maxDeviation(BufferedImage image) {
+        int worst = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                worst = Math.max(worst, Math.abs((image.getRGB(x, y) >> 16 & 0xFF) - 128));
+            }
+        }
+        return worst;
     }
 
     private static void run(String name, ImageIngestor ingestor, List<String> locations, int rounds) throws Exception {

@@ -60,6 +60,29 @@ class ImageResizerTest {
     }
 
     @Test
+    void shrinksAOnePixelCheckerboardToFlatGreyWithoutAliasing() {
+        // The case that rules out point-sampling scalers: black/white alternating pixels, shrunk 4x (not a whole
+        // number of pixels per output, 1000 -> 250 exactly and 999 -> 250 fractionally).
+        for (int side : new int[] {1000, 999}) {
+            int[][] rows = new int[side][side];
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    rows[y][x] = (x + y) % 2 == 0 ? 0 : 255;
+                }
+            }
+            BufferedImage out = ImageResizer.fitWithin(grey(rows), 250);
+            for (int y = 0; y < out.getHeight(); y++) {
+                for (int x = 0; x < out.getWidth(); x++) {
+                    int v = red(out, x, y);
+                    if (Math.abs(v - 128) > 8) {
+                        assertEquals(128, v, "side " + side + ": pixel " + x + "," + y);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void neverEnlargesAndReturnsAFittingBgrImageItself() {
         BufferedImage small = new BufferedImage(50, 40, BufferedImage.TYPE_3BYTE_BGR);
         assertSame(small, ImageResizer.fitWithin(small, 1024));
