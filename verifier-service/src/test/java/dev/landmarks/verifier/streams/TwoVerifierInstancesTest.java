@@ -1,5 +1,6 @@
 package dev.landmarks.verifier.streams;
 
+import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
 import dev.landmarks.common.kafka.ProtoSerdes;
 import dev.landmarks.common.kafka.TopicCreator;
@@ -39,6 +40,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -65,6 +67,12 @@ class TwoVerifierInstancesTest {
         try (InProcessKafka kafka = InProcessKafka.start();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
+            CopartitioningCheck.verify(admin, VerifierTopologyConfig.defaults());
+            VerifierTopologyConfig wrongCount = VerifierTopologyConfig.from(
+                    Settings.of(Map.of("verifier.reference-partitions", "4")));
+            IllegalStateException mismatch = assertThrows(IllegalStateException.class,
+                    () -> CopartitioningCheck.verify(admin, wrongCount));
+            assertTrue(mismatch.getMessage().contains("set it to " + PARTITIONS), mismatch.getMessage());
             String applicationId = "verifier-it-" + UUID.randomUUID();
             List<String> landmarks = landmarksCoveringEveryPartition();
             SceneMatcher matcherA = new SceneMatcher();
