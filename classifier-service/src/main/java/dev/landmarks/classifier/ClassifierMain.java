@@ -2,6 +2,7 @@ package dev.landmarks.classifier;
 
 import dev.landmarks.classifier.candidates.CandidatesConfig;
 import dev.landmarks.classifier.candidates.EmbeddingCandidates;
+import dev.landmarks.classifier.candidates.LabelledInput;
 import dev.landmarks.classifier.candidates.SoftmaxCandidates;
 import dev.landmarks.classifier.dataset.LabelledPhotos;
 import dev.landmarks.classifier.model.ImageModel;
@@ -38,11 +39,12 @@ public final class ClassifierMain {
         ServeConfig serve = ServeConfig.from(settings);
         LOG.info(TensorFlowDevice.describe());
         CandidatesBatchHandler<BufferedImage> handler = handler(settings, serve);
-        try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(new ImageInputReader().inputTopic()), handler)) {
+        String input = new ImageInputReader().inputTopic();
+        try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(input), handler)) {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "classifier-shutdown"));
             loop.start();
-            LOG.info("classifier consuming {} with group {}", new ImageInputReader().inputTopic(), serve.groupId());
+            LOG.info("classifier consuming {} with group {}", input, serve.groupId());
             stop.await();
         }
     }
@@ -61,7 +63,7 @@ public final class ClassifierMain {
         if (serve.references().isPresent()) {
             List<LabelledPhotos.Row> rows = LabelledPhotos.read(serve.references().get());
             for (int from = 0; from < rows.size(); from += serve.maxBatch()) {
-                var batch = new ArrayList<dev.landmarks.classifier.candidates.LabelledInput<BufferedImage>>();
+                List<LabelledInput<BufferedImage>> batch = new ArrayList<>();
                 for (LabelledPhotos.Row row : rows.subList(from, Math.min(rows.size(), from + serve.maxBatch()))) {
                     batch.add(row.load());
                 }

@@ -194,9 +194,4 @@ public final class Trainer {
         all.putAll(b.params());
         return new Weights(all);
     }
-
-    /** For the command line: the outputs the exported model has. */
-    public static List<String> exportedOutputs() {
-        return List.of(ModelExport.PROBABILITIES, ModelExport.EMBEDDING);
-    }
 }
