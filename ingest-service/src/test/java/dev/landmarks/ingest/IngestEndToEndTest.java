@@ -121,15 +121,21 @@ class IngestEndToEndTest {
 
     @Test
     void everyRequestGivesOneImageOrOneFailedResultAndUnreadableRecordsGoToTheDeadLetterTopic() throws Exception {
+        // The request list as a user would write it (Kaggle style id,url), {base} standing for the test server.
+        StringBuilder csv = new StringBuilder("id,url\n");
+        GOOD.forEach((id, good) -> csv.append(id).append(",{base}/photos/").append(good[0]).append('\n'));
+        csv.append("""
+                cmyk-jpeg,{base}/cmyk.jpg
+                not-found,{base}/missing.jpg
+                html-page,{base}/page.jpg
+                truncated,{base}/truncated.jpg
+                huge-header,{base}/huge.png
+                slow,{base}/slow.jpg
+                ftp,ftp://127.0.0.1/a.jpg
+                """);
         Map<String, String> requests = new LinkedHashMap<>();
-        GOOD.forEach((id, good) -> requests.put(id, server.url("/photos/" + good[0])));
-        requests.put("cmyk-jpeg", server.url("/cmyk.jpg"));
-        requests.put("not-found", server.url("/missing.jpg"));
-        requests.put("html-page", server.url("/page.jpg"));
-        requests.put("truncated", server.url("/truncated.jpg"));
-        requests.put("huge-header", server.url("/huge.png"));
-        requests.put("slow", server.url("/slow.jpg"));
-        requests.put("ftp", "ftp://127.0.0.1/a.jpg");
+        csv.toString().lines().skip(1).map(line -> line.split(",", 2))
+                .forEach(f -> requests.put(f[0], f[1].replace("{base}", server.url(""))));
         Map<String, FailureReason> expectedFailures = Map.of(
                 "not-found", FailureReason.NOT_FOUND,
                 "html-page", FailureReason.NOT_AN_IMAGE,
