@@ -12,22 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Parses raw record values into protobuf messages inside the topology (rather than in a deserializer) so that an
  * unreadable record can be forwarded to the dead-letter topic within the same transaction as everything else.
  * Unreadable values (and null values, which these topics never carry for a live query) come out with the
- * {@link DeadLetters} headers: error, exception class, source topic/partition/offset and stage.
+ * {@link DeadLetters} headers: error, exception class, source topic/partition/offset and stage; a value longer than
+ * the configured limit is cut to it, with its original length in {@link #HEADER_ORIGINAL_BYTES}.
  */
 final class DecodeProcessor<V> extends ContextualProcessor<String, byte[], String, Decoded<V>> {
     static final String STAGE = "verifier";
+    /** Set when the dead letter's value was cut: the original value's length in bytes. */
+    static final String HEADER_ORIGINAL_BYTES = "dlq.original-bytes";
     private static final Logger LOG = LoggerFactory.getLogger(DecodeProcessor.class);
 
     private final Parser<V> parser;
+    private final int deadLetterMaxBytes;
 
-    DecodeProcessor(Parser<V> parser) {
+    DecodeProcessor(Parser<V> parser, int deadLetterMaxBytes) {
         this.parser = parser;
+        this.deadLetterMaxBytes = deadLetterMaxBytes;
     }
 
     @Override
@@ -48,7 +54,13 @@ final class DecodeProcessor<V> extends ContextualProcessor<String, byte[], Strin
         LOG.warn("unreadable record {} (key {}) goes to the dead-letter topic: {}",
                 source.map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"), record.key(),
                 error.getMessage());
-        context().forward(record.withValue(new Decoded<V>(null, raw)).withHeaders(deadLetterHeaders(record, source, error)));
+        Headers headers = deadLetterHeaders(record, source, error);
+        byte[] kept = raw;
+        if (raw != null && raw.length > deadLetterMaxBytes) {
+            kept = Arrays.copyOf(raw, deadLetterMaxBytes);
+            headers.add(HEADER_ORIGINAL_BYTES, bytes(Integer.toString(raw.length)));
+        }
+        context().forward(record.withValue(new Decoded<V>(null, kept)).withHeaders(headers));
     }
 
     private static Headers deadLetterHeaders(Record<String, byte[]> record, Optional<RecordMetadata> source,

@@ -82,14 +82,15 @@ public final class VerifierTopology {
         // Unreadable references stay in the store (the verify step skips them) but are reported once here.
         deadLetterUnreadable(references.toStream(Named.as("reference-updates"))
                 .filter((key, value) -> value != null, Named.as("reference-upserts")),
-                ReferenceFeatures.parser(), "references");
+                ReferenceFeatures.parser(), "references", config);
 
         KStream<String, QueryHalf> features = decodeOrDeadLetter(
-                builder.stream(Topics.FEATURES.name(), raw("features-source")), LocalFeatures.parser(), "features")
+                builder.stream(Topics.FEATURES.name(), raw("features-source")), LocalFeatures.parser(), "features",
+                config)
                 .mapValues(f -> (QueryHalf) new QueryHalf.FeaturesHalf(f), Named.as("features-half"));
         KStream<String, QueryHalf> predictions = decodeOrDeadLetter(
                 builder.stream(Topics.PREDICTIONS.name(), raw("predictions-source")), Candidates.parser(),
-                "predictions")
+                "predictions", config)
                 .mapValues(c -> (QueryHalf) new QueryHalf.PredictionsHalf(c), Named.as("predictions-half"));
 
         features.merge(predictions, Named.as("query-halves"))
@@ -126,16 +127,17 @@ public final class VerifierTopology {
 
     /** Readable values continue as messages; unreadable ones go to the dead-letter topic with error headers. */
     private static <V> KStream<String, V> decodeOrDeadLetter(KStream<String, byte[]> raw, Parser<V> parser,
-                                                             String name) {
-        return deadLetterUnreadable(raw, parser, name)
+                                                             String name, VerifierTopologyConfig config) {
+        return deadLetterUnreadable(raw, parser, name, config)
                 .filter((key, value) -> value.readable(), Named.as(name + "-readable"))
                 .mapValues(Decoded::message, Named.as(name + "-messages"));
     }
 
     private static <V> KStream<String, Decoded<V>> deadLetterUnreadable(KStream<String, byte[]> raw,
-                                                                        Parser<V> parser, String name) {
-        KStream<String, Decoded<V>> decoded =
-                raw.process(() -> new DecodeProcessor<>(parser), Named.as(name + "-decode"));
+                                                                        Parser<V> parser, String name,
+                                                                        VerifierTopologyConfig config) {
+        KStream<String, Decoded<V>> decoded = raw.process(
+                () -> new DecodeProcessor<>(parser, config.deadLetterMaxBytes()), Named.as(name + "-decode"));
         decoded.filterNot((key, value) -> value.readable(), Named.as(name + "-unreadable"))
                 .mapValues(Decoded::raw, Named.as(name + "-raw"))
                 .to(Topics.DEAD_LETTERS.name(),

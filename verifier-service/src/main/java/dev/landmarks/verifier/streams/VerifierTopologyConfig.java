@@ -30,13 +30,17 @@ import java.time.Duration;
  *                             {@code verifier.replication-factor})
  * @param maxRecordBytes       largest record the application writes: a verification task carries the query's
  *                             features (default 16 MiB, key {@code verifier.max-record-bytes})
+ * @param deadLetterMaxBytes   unreadable values longer than this go to the DLQ cut to this length (header
+ *                             {@code dlq.original-bytes} gives the full size), so a huge poison record cannot exceed
+ *                             landmark.dlq's message size limit and stop the instance (default 512 KiB, key
+ *                             {@code verifier.dead-letter-max-bytes}, at least 1 KiB)
  * @param stateDir             where local state stores live; two instances on one host need different ones (default
  *                             {@code <java.io.tmpdir>/kafka-streams}, key {@code verifier.state-dir})
  */
 public record VerifierTopologyConfig(int referencePartitions, Duration pendingTtl, Duration pendingSweepInterval,
                                      int streamThreads, Duration commitInterval, Duration transactionTimeout,
                                      int replicationFactor,
-                                     int maxRecordBytes, Path stateDir) {
+                                     int maxRecordBytes, int deadLetterMaxBytes, Path stateDir) {
     public static final int DEFAULT_REFERENCE_PARTITIONS = Topics.REFERENCES.partitions();
     public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_PENDING_SWEEP_INTERVAL = Duration.ofMinutes(1);
@@ -45,6 +49,7 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_REPLICATION_FACTOR = -1;
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    public static final int DEFAULT_DEAD_LETTER_MAX_BYTES = 512 * 1024;
     public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams");
 
     public VerifierTopologyConfig {
@@ -59,6 +64,8 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
         require(replicationFactor == -1 || replicationFactor >= 1,
                 "verifier.replication-factor must be -1 or >= 1, was " + replicationFactor);
         require(maxRecordBytes >= 1024 * 1024, "verifier.max-record-bytes must be >= 1 MiB, was " + maxRecordBytes);
+        require(deadLetterMaxBytes >= 1024,
+                "verifier.dead-letter-max-bytes must be >= 1024, was " + deadLetterMaxBytes);
         require(stateDir != null, "verifier.state-dir must be set");
     }
 
@@ -76,13 +83,14 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
                 s.duration("verifier.transaction-timeout", DEFAULT_TRANSACTION_TIMEOUT),
                 s.integer("verifier.replication-factor", DEFAULT_REPLICATION_FACTOR),
                 s.integer("verifier.max-record-bytes", DEFAULT_MAX_RECORD_BYTES),
+                s.integer("verifier.dead-letter-max-bytes", DEFAULT_DEAD_LETTER_MAX_BYTES),
                 s.path("verifier.state-dir").orElse(DEFAULT_STATE_DIR));
     }
 
     /** A copy with another state directory (several instances in one JVM or on one host). */
     public VerifierTopologyConfig withStateDir(Path dir) {
         return new VerifierTopologyConfig(referencePartitions, pendingTtl, pendingSweepInterval, streamThreads,
-                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, dir);
+                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, deadLetterMaxBytes, dir);
     }
 
     private static boolean positive(Duration d) {

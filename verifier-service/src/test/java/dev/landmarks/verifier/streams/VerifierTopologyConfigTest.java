@@ -24,6 +24,7 @@ class VerifierTopologyConfigTest {
         assertEquals(Duration.ofSeconds(60), c.transactionTimeout());
         assertEquals(-1, c.replicationFactor());
         assertEquals(16 * 1024 * 1024, c.maxRecordBytes());
+        assertEquals(512 * 1024, c.deadLetterMaxBytes());
     }
 
     @Test

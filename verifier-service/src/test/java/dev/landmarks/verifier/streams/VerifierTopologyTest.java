@@ -182,6 +182,7 @@ class VerifierTopologyTest {
         assertEquals("0", header(first, DeadLetters.HEADER_OFFSET));
         assertEquals(DecodeProcessor.STAGE, header(first, DeadLetters.HEADER_STAGE));
         assertTrue(header(first, DeadLetters.HEADER_EXCEPTION).contains("InvalidProtocolBuffer"));
+        assertEquals(null, header(first, DecodeProcessor.HEADER_ORIGINAL_BYTES), "small values are kept whole");
         assertTrue(!header(first, DeadLetters.HEADER_ERROR).isEmpty());
         assertEquals(Topics.REFERENCES.name(), header(dead.get(2), DeadLetters.HEADER_TOPIC));
 
@@ -190,6 +191,18 @@ class VerifierTopologyTest {
         assertEquals(Result.Status.RECOGNIZED, r.getStatus());
         assertEquals(List.of(List.of("r-bridge-a", "r-bridge-b")), matcher.referencesSeen,
                 "the unreadable reference is skipped");
+    }
+
+    @Test
+    void aHugeUnreadableRecordIsCutToTheDeadLetterLimit() {
+        byte[] huge = new byte[config.deadLetterMaxBytes() + 1000];
+        java.util.Arrays.fill(huge, (byte) 0xff);
+        features.pipeInput("huge", huge);
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertEquals(config.deadLetterMaxBytes(), dead.value().length);
+        assertEquals(Integer.toString(huge.length), header(dead, DecodeProcessor.HEADER_ORIGINAL_BYTES));
+        assertEquals(Topics.FEATURES.name(), header(dead, DeadLetters.HEADER_TOPIC));
+        assertTrue(deadLetters.isEmpty());
     }
 
     @Test
