@@ -100,4 +100,35 @@ class TrainerTest {
             }
         }
     }
+
+    @Test
+    void trainsOnTheBundledSamplePhotosFromTrainCsv() throws Exception {
+        List<TrainingExample> examples = TrainingExample.readCsv(Path.of("..", "sample", "train.csv"));
+        Path out = tmp.resolve("sample-model");
+        List<BufferedImage> photos = new java.util.ArrayList<>();
+        for (TrainingExample e : examples) {
+            photos.add(e.source().load());
+        }
+        TrainConfig config = smallConfig().withSchedule(8, 3, 3);
+        try (TrainingResult result = new Trainer(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .train(examples, Optional.empty(), out)) {
+            assertEquals(List.of("opencv_aero", "opencv_box", "opencv_graf", "opencv_leuven", "sacre_coeur"),
+                    result.labels().landmarkIds());
+            assertEquals(3, result.epochs().size());
+            float[][] inProcess = result.predict(photos).get("probabilities");
+            try (ImageModel model = ImageModel.load(ModelConfig.of(out))) {
+                var softmax = new dev.landmarks.classifier.candidates.SoftmaxCandidates(model, "", 5);
+                var served = softmax.candidates(photos);
+                for (int i = 0; i < photos.size(); i++) {
+                    assertEquals(5, served.get(i).size());
+                    int best = 0;
+                    for (int c = 1; c < inProcess[i].length; c++) {
+                        best = inProcess[i][c] > inProcess[i][best] ? c : best;
+                    }
+                    assertEquals(result.labels().landmarkId(best), served.get(i).get(0).landmarkId());
+                    assertEquals(inProcess[i][best], served.get(i).get(0).score(), TOLERANCE);
+                }
+            }
+        }
+    }
 }
