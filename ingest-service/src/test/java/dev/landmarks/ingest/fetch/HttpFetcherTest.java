@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -187,9 +186,5 @@ class HttpFetcherTest {
         FetchConfig c = config();
         return new FetchConfig(n, c.connectTimeout(), c.readTimeout(), c.totalTimeout(), c.maxRedirects(),
                 c.concurrency(), c.allowList(), c.localRoot(), c.userAgent());
-    }
-
-    static byte[] prefix(byte[] data, int n) {
-        return Arrays.copyOf(data, n);
     }
 }
