@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The classifier service: consumes {@code landmark.images} in batches, publishes {@code landmark.predictions}
@@ -30,6 +32,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ClassifierMain {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierMain.class);
+    /** How often main checks that the batch loop still runs. */
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
 
     private ClassifierMain() {
     }
@@ -45,7 +49,14 @@ public final class ClassifierMain {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "classifier-shutdown"));
             loop.start();
             LOG.info("classifier consuming {} with group {}", input, serve.groupId());
-            stop.await();
+            // The loop offers no completion signal: wake every few seconds to notice a loop that died, so the process
+            // exits non-zero and its supervisor restarts it instead of idling forever.
+            while (!stop.await(LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!loop.isRunning()) {
+                    LOG.error("batch loop stopped: {}", String.valueOf(loop.failure()));
+                    System.exit(1);
+                }
+            }
         }
     }
 
