@@ -91,6 +91,15 @@ final class ModelExport {
 
     /** The output directory must be new or empty: stale variables from an older model must not mix in. */
     private static void prepare(Path dir) throws IOException {
+        requireEmptyOrAbsent(dir);
+        Files.createDirectories(dir);
+    }
+
+    /** Checked before training too, so a long run does not end in a refused export. */
+    static void requireEmptyOrAbsent(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("output " + dir + " exists and is not a directory");
+        }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
@@ -98,6 +107,5 @@ final class ModelExport {
                 }
             }
         }
-        Files.createDirectories(dir);
     }
 }

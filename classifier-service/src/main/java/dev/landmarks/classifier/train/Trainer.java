@@ -46,7 +46,12 @@ public final class Trainer {
         if (labels.size() < 2) {
             throw new IllegalArgumentException("training needs photos of at least two landmarks, got " + labels.size());
         }
-        int[] classOf = examples.stream().mapToInt(e -> labels.landmarkIds().indexOf(e.landmarkId())).toArray();
+        ModelExport.requireEmptyOrAbsent(out);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.landmarkId(i), i);
+        }
+        int[] classOf = examples.stream().mapToInt(e -> index.get(e.landmarkId())).toArray();
         Random random = new Random(config.seed());
         DataSplit split = DataSplit.of(classOf, labels.size(), config.validationFraction(), random);
         progress.printf("training on %d photos of %d landmarks (%d held out for validation), %s%n", examples.size(),

@@ -99,4 +99,14 @@ class DataPrepTest {
         assertEquals(dev.landmarks.classifier.model.Normalization.CAFFE, fromSettings.normalization());
         assertEquals(3, fromSettings.maxEpochs());
     }
+
+    @Test
+    void refusesANonEmptyOutputDirectoryBeforeTraining(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("old.txt"), "an older model");
+        var examples = List.of(TrainingExample.of(new java.awt.image.BufferedImage(8, 8, 1), "a"),
+                TrainingExample.of(new java.awt.image.BufferedImage(8, 8, 1), "b"));
+        var e = assertThrows(java.io.IOException.class, () -> new Trainer(TrainConfig.defaults(), System.err)
+                .train(examples, java.util.Optional.empty(), tmp));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+    }
 }
