@@ -213,6 +213,26 @@ class DelfExtractorTest {
         assertThrows(IOException.class, () -> DelfExtractor.load(DelfConfig.defaults(tmp.resolve("nothing-here"))));
     }
 
+    @Test
+    void withoutTheOfficialSignatureTheGraphTensorNamesAreUsedAsForTf1Exports() throws IOException {
+        Path tf1Like = tmp.resolve("tf1like/model");
+        TinyDelfModel.export(tf1Like, RAW_DIM, 7, false);
+        try (DelfExtractor e = DelfExtractor.load(DelfConfig.defaults(tf1Like))) {
+            assertArrayEquals(plain.extract(photo).descriptors(), e.extract(photo).descriptors());
+        }
+    }
+
+    @Test
+    void aSavedModelThatIsNotDelfIsRefusedWithWhatItOffers() throws IOException {
+        Path other = tmp.resolve("notdelf/model");
+        TinyDelfModel.exportNotDelf(other);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DelfExtractor.load(DelfConfig.defaults(other)));
+        assertTrue(e.getMessage().contains("not a DELF local-feature model"), e.getMessage());
+        assertTrue(e.getMessage().contains("serving_default"), e.getMessage());
+    }
+
     static BufferedImage shrink(BufferedImage image, int side) {
         double f = (double) side / Math.max(image.getWidth(), image.getHeight());
         int w = (int) Math.round(image.getWidth() * f);

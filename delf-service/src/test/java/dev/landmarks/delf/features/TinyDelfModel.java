@@ -39,6 +39,14 @@ final class TinyDelfModel {
     }
 
     static void export(Path dir, int dim, long seed) throws IOException {
+        export(dir, dim, seed, true);
+    }
+
+    /**
+     * @param officialSignature false exports the same graph (tensors still named input_image ... scores) under a
+     *                          signature with other keys, the way TF1 DELF exports look to a loader
+     */
+    static void export(Path dir, int dim, long seed, boolean officialSignature) throws IOException {
         try (Graph g = new Graph(); Session session = new Session(g)) {
             Ops tf = Ops.create(g);
             Random random = new Random(seed);
@@ -120,13 +128,31 @@ final class TinyDelfModel {
                     tf.expandDims(best.values(), tf.constant(1)));
 
             session.initialize();
-            Signature signature = Signature.builder(Signature.DEFAULT_KEY)
+            Signature signature = officialSignature
+                    ? Signature.builder(Signature.DEFAULT_KEY)
                     .input("input_image", image).input("input_scales", scales)
                     .input("input_max_feature_num", maxFeatureNum).input("input_abs_thres", absThres)
                     .output("boxes", outBoxes).output("features", outFeatures)
                     .output("scales", outScales).output("scores", outScores)
+                    .build()
+                    : Signature.builder(Signature.DEFAULT_KEY)
+                    .input("pixels", image).input("pyramid", scales)
+                    .input("budget", maxFeatureNum).input("threshold", absThres)
+                    .output("locations", outBoxes).output("descriptors", outFeatures)
                     .build();
             SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
+        }
+    }
+
+    /** A SavedModel that is not DELF: one float input, its double as output. */
+    static void exportNotDelf(Path dir) throws IOException {
+        try (Graph g = new Graph(); Session session = new Session(g)) {
+            Ops tf = Ops.create(g);
+            Placeholder<TFloat32> x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+            Operand<TFloat32> y = tf.withName("y").math.mul(x, tf.constant(2f));
+            SavedModelBundle.exporter(dir.toString()).withSession(session)
+                    .withSignature(Signature.builder(Signature.DEFAULT_KEY).input("x", x).output("y", y).build())
+                    .export();
         }
     }
 
