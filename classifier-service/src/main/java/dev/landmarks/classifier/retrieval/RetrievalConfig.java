@@ -26,17 +26,21 @@ import java.util.Locale;
  * @param referencesPerLandmark best reference ids returned with each candidate
  *                              ({@code retrieval.references-per-landmark}, default {@value #DEFAULT_REFERENCES},
  *                              the verifier's default N)
+ * @param queryAssignments      words each query descriptor is assigned to ({@code retrieval.query-assignments},
+ *                              default {@value #DEFAULT_QUERY_ASSIGNMENTS}): more finds matches across word
+ *                              boundaries, at the cost of longer posting walks
  * @param maxQueryDescriptors   strongest query descriptors used ({@code retrieval.max-query-descriptors}, default
  *                              {@value #DEFAULT_MAX_QUERY_DESCRIPTORS}; 0 = all); quantisation is the main query cost
  */
 public record RetrievalConfig(Scoring.Kernel kernel, float alpha, float threshold, float tfPower,
                               Aggregation aggregation, int aggregateTop, int referencesPerLandmark,
-                              int maxQueryDescriptors) {
+                              int queryAssignments, int maxQueryDescriptors) {
     public static final float DEFAULT_ALPHA = 3f;
     public static final float DEFAULT_THRESHOLD = 0f;
     public static final float DEFAULT_TF_POWER = 0.5f;
     public static final int DEFAULT_AGGREGATE_TOP = 2;
     public static final int DEFAULT_REFERENCES = 20;
+    public static final int DEFAULT_QUERY_ASSIGNMENTS = 1;
     public static final int DEFAULT_MAX_QUERY_DESCRIPTORS = 0;
 
     /** From reference scores to a landmark score. */
@@ -70,6 +74,9 @@ public record RetrievalConfig(Scoring.Kernel kernel, float alpha, float threshol
             throw new IllegalArgumentException(
                     "retrieval.references-per-landmark must be >= 1, was " + referencesPerLandmark);
         }
+        if (queryAssignments < 1) {
+            throw new IllegalArgumentException("retrieval.query-assignments must be >= 1, was " + queryAssignments);
+        }
         if (maxQueryDescriptors < 0) {
             throw new IllegalArgumentException(
                     "retrieval.max-query-descriptors must be >= 0, was " + maxQueryDescriptors);
@@ -78,7 +85,7 @@ public record RetrievalConfig(Scoring.Kernel kernel, float alpha, float threshol
 
     public static RetrievalConfig defaults() {
         return new RetrievalConfig(Scoring.Kernel.ASMK, DEFAULT_ALPHA, DEFAULT_THRESHOLD, DEFAULT_TF_POWER,
-                Aggregation.MAX, DEFAULT_AGGREGATE_TOP, DEFAULT_REFERENCES,
+                Aggregation.MAX, DEFAULT_AGGREGATE_TOP, DEFAULT_REFERENCES, DEFAULT_QUERY_ASSIGNMENTS,
                 DEFAULT_MAX_QUERY_DESCRIPTORS);
     }
 
@@ -91,6 +98,7 @@ public record RetrievalConfig(Scoring.Kernel kernel, float alpha, float threshol
                 choice(s, "retrieval.aggregation", "max", Aggregation.class),
                 s.integer("retrieval.aggregate-top", DEFAULT_AGGREGATE_TOP),
                 s.integer("retrieval.references-per-landmark", DEFAULT_REFERENCES),
+                s.integer("retrieval.query-assignments", DEFAULT_QUERY_ASSIGNMENTS),
                 s.integer("retrieval.max-query-descriptors", DEFAULT_MAX_QUERY_DESCRIPTORS));
     }
 

@@ -114,7 +114,7 @@ public final class RetrievalIndex {
 
     /** The top {@code k} landmarks for a query image, best first; fewer when fewer share any visual word with it. */
     public List<LandmarkCandidate> query(Features features, int k) {
-        return queryBag(vocabulary.bag(strongest(features)), k);
+        return queryBag(vocabulary.bag(strongest(features), config.queryAssignments()), k);
     }
 
     /** Indexes a pre-quantised image (benchmarks build large synthetic indexes this way). */

@@ -31,8 +31,10 @@ class RetrievalConfigTest {
                 "retrieval.aggregation", "sum",
                 "retrieval.aggregate-top", "3",
                 "retrieval.references-per-landmark", "7",
+                "retrieval.query-assignments", "3",
                 "retrieval.max-query-descriptors", "1000")));
-        assertEquals(new RetrievalConfig(Scoring.Kernel.TFIDF, 2f, 0.1f, 1f, RetrievalConfig.Aggregation.SUM, 3, 7, 1000),
+        assertEquals(new RetrievalConfig(Scoring.Kernel.TFIDF, 2f, 0.1f, 1f, RetrievalConfig.Aggregation.SUM, 3, 7, 3,
+                1000),
                 r);
         assertEquals(Scoring.tfIdf(1f), r.scoring());
         assertEquals(Scoring.asmk(3f, 0f), RetrievalConfig.defaults().scoring());
@@ -65,6 +67,8 @@ class RetrievalConfigTest {
                 () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.references-per-landmark", "0"))));
         assertThrows(IllegalArgumentException.class,
                 () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.max-query-descriptors", "-1"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> RetrievalConfig.from(Settings.of(Map.of("retrieval.query-assignments", "0"))));
         e = assertThrows(IllegalArgumentException.class,
                 () -> VocabularyConfig.from(Settings.of(Map.of("retrieval.vocabulary.coarse", "0"))));
         assertTrue(e.getMessage().contains("retrieval.vocabulary.coarse"));

@@ -42,6 +42,9 @@ public final class RetrievalEvaluation {
     record Image(String id, Path file, String landmark) {
     }
 
+    /** {@code misses=true}: print every landmark query whose landmark is not in the top-5, with what came instead. */
+    private static boolean showMisses;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (String a : args) {
@@ -51,6 +54,7 @@ public final class RetrievalEvaluation {
         Path data = Path.of(options.remove("data"));
         Path cache = Path.of(options.getOrDefault("cache", "/tmp/retrieval-features"));
         options.remove("cache");
+        showMisses = Boolean.parseBoolean(options.remove("misses"));
         List<Image> references = read(data, "train.csv", true, Map.of());
         Map<String, String> truth = new HashMap<>();
         List<String> solution = Files.readAllLines(data.resolve("solution.csv"));
@@ -107,11 +111,17 @@ public final class RetrievalEvaluation {
                 continue;
             }
             landmarkQueries++;
+            boolean found = false;
             for (int i = 0; i < top.size(); i++) {
                 if (top.get(i).landmarkId().equals(q.landmark())) {
                     top5++;
                     top1 += i == 0 ? 1 : 0;
+                    found = true;
                 }
+            }
+            if (showMisses && !found) {
+                System.out.printf(Locale.ROOT, "  miss %s (%s): %s%n", q.id(), q.landmark(),
+                        top.stream().map(c -> String.format(Locale.ROOT, "%s %.3f", c.landmarkId(), c.score())).toList());
             }
         }
         System.out.printf(Locale.ROOT,

@@ -44,7 +44,7 @@ class RetrievalIndexTest {
                                         int maxQueryDescriptors) {
         RetrievalConfig d = RetrievalConfig.defaults();
         return new RetrievalConfig(d.kernel(), d.alpha(), d.threshold(), d.tfPower(), aggregation, aggregateTop,
-                references, maxQueryDescriptors);
+                references, d.queryAssignments(), maxQueryDescriptors);
     }
 
     private static RetrievalIndex fresh() {

@@ -53,6 +53,31 @@ public final class CentreSet {
         return best;
     }
 
+    /**
+     * The {@code best.length} centres nearest to {@code data[offset ..]}, nearest first, into {@code best}; returns
+     * how many were found (fewer when the set is smaller). Ties go to the lower index.
+     */
+    public int nearest(float[] data, int offset, int[] best) {
+        int wanted = Math.min(best.length, squaredNorms.length);
+        float[] scores = new float[wanted];
+        int found = 0;
+        for (int c = 0, base = 0; c < squaredNorms.length; c++, base += dim) {
+            float score = squaredNorms[c] - 2f * dot(data, offset, centres, base, dim);
+            if (found == wanted && score >= scores[wanted - 1]) {
+                continue;
+            }
+            int i = found < wanted ? found++ : wanted - 1;
+            while (i > 0 && scores[i - 1] > score) {
+                scores[i] = scores[i - 1];
+                best[i] = best[i - 1];
+                i--;
+            }
+            scores[i] = score;
+            best[i] = c;
+        }
+        return found;
+    }
+
     /** Squared Euclidean distance from {@code data[offset ..]} to centre {@code c}. */
     public float squaredDistance(float[] data, int offset, int c) {
         float sum = 0f;

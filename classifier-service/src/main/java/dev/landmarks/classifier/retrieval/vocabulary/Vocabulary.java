@@ -87,30 +87,56 @@ public final class Vocabulary {
      * from the fine centre of that word.
      */
     public WordBag bag(Features features) {
-        int[] words = words(features);
-        int n = words.length;
-        int dim = dim();
-        // Visit descriptors grouped by word (ties in input order) so each word's residuals are summed in one run.
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = ((long) words[i] << 32) | i;
+        return bag(features, 1);
+    }
+
+    /**
+     * As {@link #bag(Features)}, but each descriptor is assigned to its {@code assignments} nearest words within its
+     * coarse cell (multiple assignment: a query descriptor near a word boundary still meets the reference descriptor
+     * that fell on the other side). Meant for queries; references use one word each.
+     */
+    public WordBag bag(Features features, int assignments) {
+        if (assignments < 1) {
+            throw new IllegalArgumentException("assignments must be >= 1, was " + assignments);
         }
-        Arrays.sort(order);
-        int longs = (dim + 63) / 64;
-        int[] distinct = new int[n];
-        int[] counts = new int[n];
-        long[] signatures = new long[n * longs];
-        float[] sum = new float[dim];
+        if (features.size() > 0 && features.dim() != dim()) {
+            throw new IllegalArgumentException("descriptors have " + features.dim() + " dimensions, the vocabulary "
+                    + dim() + " (extractor " + features.extractor() + ")");
+        }
+        int dim = dim();
         float[] data = features.descriptors();
+        // (word, descriptor) pairs packed in longs, sorted so each word's residuals are summed in one run.
+        long[] pairs = new long[features.size() * assignments];
+        int pairCount = 0;
+        int[] nearest = new int[assignments];
+        for (int i = 0; i < features.size(); i++) {
+            int cell = coarse.nearest(data, i * dim);
+            int found;
+            if (assignments == 1) {
+                nearest[0] = fine.get(cell).nearest(data, i * dim);
+                found = 1;
+            } else {
+                found = fine.get(cell).nearest(data, i * dim, nearest);
+            }
+            for (int a = 0; a < found; a++) {
+                pairs[pairCount++] = ((long) (firstWord[cell] + nearest[a]) << 32) | i;
+            }
+        }
+        Arrays.sort(pairs, 0, pairCount);
+        int longs = (dim + 63) / 64;
+        int[] distinct = new int[pairCount];
+        int[] counts = new int[pairCount];
+        long[] signatures = new long[pairCount * longs];
+        float[] sum = new float[dim];
         int bags = 0;
-        for (int i = 0; i < n; ) {
-            int word = (int) (order[i] >>> 32);
+        for (int i = 0; i < pairCount; ) {
+            int word = (int) (pairs[i] >>> 32);
             int cell = cellOf(word);
             int centre = word - firstWord[cell];
             Arrays.fill(sum, 0f);
             int j = i;
-            for (; j < n && (int) (order[j] >>> 32) == word; j++) {
-                fine.get(cell).addResidual(data, (int) order[j] * dim, centre, sum);
+            for (; j < pairCount && (int) (pairs[j] >>> 32) == word; j++) {
+                fine.get(cell).addResidual(data, (int) pairs[j] * dim, centre, sum);
             }
             for (int d = 0; d < dim; d++) {
                 if (sum[d] >= 0f) {
