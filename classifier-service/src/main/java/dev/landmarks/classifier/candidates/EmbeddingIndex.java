@@ -69,12 +69,15 @@ public final class EmbeddingIndex {
             for (int d = 0; d < dim; d++) {
                 s += q[d] * vectors[base + d];
             }
-            Neighbour n = new Neighbour(imageIds.get(r), landmarkIds.get(r), s);
             if (heap.size() < k) {
-                heap.add(n);
-            } else if (worstFirst.compare(n, heap.peek()) > 0) {
-                heap.poll();
-                heap.add(n);
+                heap.add(new Neighbour(imageIds.get(r), landmarkIds.get(r), s));
+            } else if (s >= heap.peek().similarity()) {
+                // Allocate only for rows that can enter the top k (ties are settled by the comparator).
+                Neighbour n = new Neighbour(imageIds.get(r), landmarkIds.get(r), s);
+                if (worstFirst.compare(n, heap.peek()) > 0) {
+                    heap.poll();
+                    heap.add(n);
+                }
             }
         }
         List<Neighbour> out = new ArrayList<>(heap);

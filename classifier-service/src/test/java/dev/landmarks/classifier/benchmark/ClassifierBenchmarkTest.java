@@ -1,5 +1,6 @@
 package dev.landmarks.classifier.benchmark;
 
+import dev.landmarks.classifier.candidates.EmbeddingIndex;
 import dev.landmarks.classifier.model.ImageModel;
 import dev.landmarks.classifier.model.ImagePreprocessing;
 import dev.landmarks.classifier.model.ModelConfig;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Speed figures for docs/classifier.md, not part of the normal suite (tag "benchmark"). Trains the default
  * from-scratch CNN (128 px) on generated photos for a few epochs, then measures the exported model's inference at
- * batch 1 and 32, model call alone and with preprocessing. Prints the figures and writes them to
+ * batch 1 and 32, model call alone and with preprocessing, and the exhaustive embedding kNN search as the index grows. Prints the figures and writes them to
  * target/benchmarks/classifier.txt. Wall-clock figures: the command and the machine load are written down with them.
  */
 @Tag("benchmark")
@@ -38,6 +39,7 @@ class ClassifierBenchmarkTest {
     private static final int SINGLE_CALLS = 64;
     private static final int BATCH = 32;
     private static final int BATCH_CALLS = 8;
+    private static final int QUERIES = 20;
 
     @TempDir
     Path tmp;
@@ -89,11 +91,46 @@ class ClassifierBenchmarkTest {
             }
             lines.add(rate("inference incl. resize+normalise of 480x480 photos, batch 32", BATCH_CALLS * BATCH, t));
         }
+        lines.addAll(embeddingSearch());
         lines.add("load average at end " + loadAverage());
         lines.forEach(System.out::println);
         Path report = Path.of("target", "benchmarks", "classifier.txt");
         Files.createDirectories(report.getParent());
         Files.write(report, lines);
+    }
+
+    /** Exhaustive cosine kNN: query time as the reference index grows (random 128-d descriptors, k = 10). */
+    private static List<String> embeddingSearch() {
+        List<String> out = new ArrayList<>();
+        Random random = new Random(4);
+        int dim = 128;
+        EmbeddingIndex index = new EmbeddingIndex(dim);
+        int added = 0;
+        for (int size : new int[]{1_000, 10_000, 100_000}) {
+            for (; added < size; added++) {
+                index.add("r" + added, "L" + (added % 5000), gaussian(random, dim));
+            }
+            float[][] queries = new float[QUERIES][];
+            for (int q = 0; q < QUERIES; q++) {
+                queries[q] = gaussian(random, dim);
+            }
+            index.nearest(queries[0], 10); // warm-up
+            long t = System.nanoTime();
+            for (float[] q : queries) {
+                assertEquals(10, index.nearest(q, 10).size());
+            }
+            double ms = (System.nanoTime() - t) / 1e6 / QUERIES;
+            out.add(String.format(Locale.ROOT, "embedding kNN, %d references x %d dims: %.2f ms/query", size, dim, ms));
+        }
+        return out;
+    }
+
+    private static float[] gaussian(Random random, int dim) {
+        float[] v = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
     }
 
     private static String rate(String what, int images, long startNanos) {
