@@ -262,6 +262,28 @@ class VerifierTopologyTest {
     }
 
     @Test
+    void aThrowingDecisionGivesAFailedResult() {
+        driver.close();
+        DecideFunction broken = verdicts -> {
+            throw new IllegalArgumentException("policy exploded");
+        };
+        driver = new TopologyTestDriver(VerifierTopology.topology(config, matcher, broken),
+                VerifierTopology.streamsConfig("unused:9092", "verifier-test", config), START);
+        driver.createInputTopic(Topics.FEATURES.name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("q10", SceneMatcher.query("q10", 1).toByteArray());
+        driver.createInputTopic(Topics.PREDICTIONS.name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("q10", SceneMatcher.candidates("q10", "1001", 0.5).toByteArray());
+        results = driver.createOutputTopic(Topics.RESULTS.name(), new StringDeserializer(),
+                ProtoSerdes.RESULTS.deserializer());
+
+        Result r = onlyResult();
+        assertEquals(Result.Status.FAILED, r.getStatus());
+        assertEquals(FailureReason.PROCESSING_ERROR, r.getFailureReason());
+        assertTrue(r.getFailureDetail().contains("policy exploded"), r.getFailureDetail());
+        assertEquals("verify", r.getTimings(r.getTimingsCount() - 1).getStage());
+    }
+
+    @Test
     void aHalfWaitingLongerThanTheTtlIsDropped() {
         features.pipeInput("q9", SceneMatcher.query("q9", 1).toByteArray());
         driver.advanceWallClockTime(config.pendingTtl().plus(config.pendingSweepInterval()));
