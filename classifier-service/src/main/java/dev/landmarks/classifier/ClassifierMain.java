@@ -82,6 +82,6 @@ public final class ClassifierMain {
             }
             LOG.info("indexed {} reference photos from {}", embedding.referenceCount(), serve.references().get());
         }
-        return new CandidatesBatchHandler<>(reader, embedding, Optional.of(embedding), Clock.systemUTC());
+        return new CandidatesBatchHandler<>(reader, embedding, Optional.of(embedding::addReferences), Clock.systemUTC());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * the {@link EmbeddingIndex} vote for their landmarks ({@link CandidatesConfig.Vote}); the best top-k landmarks are
  * the candidates, scored by cosine similarity. References are added with {@link #addReferences}.
  */
-public final class EmbeddingCandidates implements CandidateGenerator<BufferedImage>, ReferenceSink<BufferedImage> {
+public final class EmbeddingCandidates implements CandidateGenerator<BufferedImage> {
     /** Output name the project's trainer gives the descriptor. */
     public static final String DEFAULT_OUTPUT = "embedding";
 
@@ -39,7 +39,6 @@ public final class EmbeddingCandidates implements CandidateGenerator<BufferedIma
     }
 
     /** Describes and indexes reference photos (one model call per list: pass batch-sized lists). */
-    @Override
     public void addReferences(List<LabelledInput<BufferedImage>> references) {
         if (references.isEmpty()) {
             return;

@@ -3,7 +3,6 @@ package dev.landmarks.classifier.serve;
 import dev.landmarks.classifier.candidates.CandidateGenerator;
 import dev.landmarks.classifier.candidates.LabelledInput;
 import dev.landmarks.classifier.candidates.LandmarkScore;
-import dev.landmarks.classifier.candidates.ReferenceSink;
 import dev.landmarks.common.kafka.BatchHandler;
 import dev.landmarks.common.kafka.DeadLetters;
 import dev.landmarks.common.kafka.Topics;
@@ -22,14 +21,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The classifier stage as a pure batch function. Input: raw records of the reader's topic ({@code landmark.images}
  * for the CNN, {@code landmark.features} for retrieval). Output, per query record: a {@link Candidates} on
  * {@code landmark.predictions} (key = image id), or a FAILED {@link Result} (PROCESSING_ERROR) on
  * {@code landmark.results} when its payload cannot be decoded or the generator fails on it; a record that cannot be
- * read at all goes to {@code landmark.dlq}. Reference records (landmark id set) feed the generator's
- * {@link ReferenceSink} when it has one and produce no output. All decoded queries of a batch go to the generator in
+ * read at all goes to {@code landmark.dlq}. Reference records (landmark id set) go to the reference consumer when
+ * one is given (the embedding index learns them) and produce no output. All decoded queries of a batch go to the generator in
  * ONE call; if that call fails, each image is retried alone so one bad image cannot fail its neighbours.
  */
 public final class CandidatesBatchHandler<I> implements BatchHandler {
@@ -38,11 +38,11 @@ public final class CandidatesBatchHandler<I> implements BatchHandler {
 
     private final InputReader<I> reader;
     private final CandidateGenerator<I> generator;
-    private final Optional<ReferenceSink<I>> references;
+    private final Optional<Consumer<List<LabelledInput<I>>>> references;
     private final Clock clock;
 
     public CandidatesBatchHandler(InputReader<I> reader, CandidateGenerator<I> generator,
-                                  Optional<ReferenceSink<I>> references, Clock clock) {
+                                  Optional<Consumer<List<LabelledInput<I>>>> references, Clock clock) {
         this.reader = reader;
         this.generator = generator;
         this.references = references;
@@ -83,7 +83,7 @@ public final class CandidatesBatchHandler<I> implements BatchHandler {
             }
         }
         if (!newReferences.isEmpty()) {
-            references.ifPresentOrElse(sink -> sink.addReferences(newReferences),
+            references.ifPresentOrElse(sink -> sink.accept(newReferences),
                     () -> LOG.debug("{} reference records ignored: {} learns no references", newReferences.size(),
                             generator.modelId()));
         }

@@ -156,7 +156,7 @@ class CandidatesBatchHandlerTest {
         TestSavedModels.meanColourEmbedding(dir, 16);
         try (ImageModel model = ImageModel.load(ModelConfig.of(dir))) {
             EmbeddingCandidates knn = new EmbeddingCandidates(model, "", CandidatesConfig.defaults());
-            var handler = new CandidatesBatchHandler<>(new ImageInputReader(), knn, Optional.of(knn), Clock.systemUTC());
+            var handler = new CandidatesBatchHandler<>(new ImageInputReader(), knn, Optional.of(knn::addReferences), Clock.systemUTC());
             List<ProducerRecord<byte[], byte[]>> first = handler.handle(List.of(
                     record(0, "r1", image("r1", jpeg(SyntheticImages.solid(20, 20, new Color(230, 20, 20))), "reds").toByteArray()),
                     record(1, "b1", image("b1", jpeg(SyntheticImages.solid(20, 20, new Color(20, 20, 230))), "blues").toByteArray())));
