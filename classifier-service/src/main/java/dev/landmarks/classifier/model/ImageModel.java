@@ -21,7 +21,8 @@ import java.util.Set;
  * A SavedModel loaded once ({@code serve} tag) that maps a batch of images to its float outputs. The input is the
  * signature's single float input [batch, height, width, 3]; its size comes from the signature (or the configured
  * default when open). Images are resized and normalised by {@link ImagePreprocessing}, stacked into ONE tensor and
- * run in one call. Outputs of rank > 2 are flattened per image. Not thread-safe: one caller at a time.
+ * run in one call. Float outputs are returned, flattened per image; others are skipped. Not thread-safe: one caller
+ * at a time.
  */
 public final class ImageModel implements AutoCloseable {
     private final SavedModelBundle bundle;
@@ -136,7 +137,10 @@ public final class ImageModel implements AutoCloseable {
         try (TFloat32 input = TFloat32.tensorOf(Shape.of(n, inputSize, inputSize, 3), DataBuffers.of(batch, true, false));
              Result result = function.call(Map.of(inputName, input))) {
             for (Map.Entry<String, Tensor> e : result) {
-                out.put(e.getKey(), TensorRows.of((TFloat32) e.getValue(), n));
+                // Float outputs only: a signature may also carry class ids or strings, which no generator reads.
+                if (e.getValue() instanceof TFloat32 values) {
+                    out.put(e.getKey(), TensorRows.of(values, n));
+                }
             }
         }
         return out;
