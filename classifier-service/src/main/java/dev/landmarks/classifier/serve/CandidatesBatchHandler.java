@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * one is given (the embedding index learns them) and produce no output. All decoded queries of a batch go to the generator in
  * ONE call; if that call fails, each image is retried alone so one bad image cannot fail its neighbours.
  */
-public final class CandidatesBatchHandler<I> implements BatchHandler {
+public final class CandidatesBatchHandler<I> implements BatchHandler, AutoCloseable {
     static final String STAGE = "candidates";
     private static final Logger LOG = LoggerFactory.getLogger(CandidatesBatchHandler.class);
 
@@ -83,7 +83,7 @@ public final class CandidatesBatchHandler<I> implements BatchHandler {
             }
         }
         if (!newReferences.isEmpty()) {
-            references.ifPresentOrElse(sink -> sink.accept(newReferences),
+            references.ifPresentOrElse(sink -> learn(sink, newReferences),
                     () -> LOG.debug("{} reference records ignored: {} learns no references", newReferences.size(),
                             generator.modelId()));
         }
@@ -91,6 +91,25 @@ public final class CandidatesBatchHandler<I> implements BatchHandler {
             predict(queries, out);
         }
         return out;
+    }
+
+    /**
+     * References get no result record, so a failure to learn them is logged, not retried: rethrowing would abort
+     * the transaction and replay the same batch forever.
+     */
+    private void learn(Consumer<List<LabelledInput<I>>> sink, List<LabelledInput<I>> newReferences) {
+        try {
+            sink.accept(newReferences);
+        } catch (RuntimeException e) {
+            LOG.warn("{} reference photos not indexed ({}): {}", newReferences.size(),
+                    newReferences.stream().map(LabelledInput::imageId).toList(), e.toString());
+        }
+    }
+
+    /** Releases the generator (its model's native memory). */
+    @Override
+    public void close() {
+        generator.close();
     }
 
     private void predict(List<Decoded<I>> queries, List<ProducerRecord<byte[], byte[]>> out) {
