@@ -44,16 +44,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.printf("warning: %d ids appear more than once in %s; only their first row was scored%n",
                     contents.repeatedIds().size(), submission);
         }
-        Set<String> unknown = new HashSet<>(contents.ids());
-        unknown.removeAll(truth.keySet());
-        if (!unknown.isEmpty()) {
-            err.printf("warning: %d ids of %s are not in %s and were not scored%n", unknown.size(), submission, solution);
+        // sets on both sides: Set.removeAll(List) may call List.contains for every element (quadratic)
+        Set<String> submitted = new HashSet<>(contents.ids());
+        long unknown = submitted.stream().filter(id -> !truth.containsKey(id)).count();
+        if (unknown > 0) {
+            err.printf("warning: %d ids of %s are not in %s and were not scored%n", unknown, submission, solution);
         }
-        Set<String> absent = new HashSet<>(truth.keySet());
-        absent.removeAll(contents.ids());
-        if (!absent.isEmpty()) {
-            err.printf("warning: %d ids of %s have no row in %s (scored as no prediction)%n",
-                    absent.size(), solution, submission);
+        long absent = truth.keySet().stream().filter(id -> !submitted.contains(id)).count();
+        if (absent > 0) {
+            err.printf("warning: %d ids of %s have no row in %s (scored as no prediction)%n", absent, solution, submission);
         }
         return ExitCodes.OK;
     }
