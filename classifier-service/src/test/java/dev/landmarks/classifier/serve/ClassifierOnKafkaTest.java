@@ -63,8 +63,8 @@ class ClassifierOnKafkaTest {
                     "classifier.top-k", "3",
                     "classifier.group-id", "classifier-test"));
             ServeConfig serve = ServeConfig.from(settings);
-            try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(Topics.IMAGES.name()),
-                    ClassifierMain.handler(settings, serve));
+            try (var handler = ClassifierMain.handler(settings, serve);
+                 TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(Topics.IMAGES.name()), handler);
                  KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(kafka.bootstrapServers()))) {
                 loop.start();
                 for (String photo : photos) {
