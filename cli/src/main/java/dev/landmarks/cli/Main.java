@@ -1,6 +1,9 @@
 package dev.landmarks.cli;
 
 import dev.landmarks.cli.evaluate.EvaluateCommand;
+import dev.landmarks.cli.index.IndexCommand;
+import dev.landmarks.cli.run.DemoCommand;
+import dev.landmarks.cli.run.RunCommand;
 import dev.landmarks.cli.sink.CollectCommand;
 import dev.landmarks.cli.submit.SubmitCommand;
 import dev.landmarks.common.config.Settings;
@@ -33,6 +36,9 @@ import java.util.concurrent.Callable;
                 SubmitCommand.class,
                 CollectCommand.class,
                 EvaluateCommand.class,
+                IndexCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Setting that makes errors print their stack trace. */

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * topic's max.message.bytes, and inside a transactional batch that refusal would stop the whole loop; so when
  * the message is too large the weakest keypoints (the tail: features are strongest first) are dropped until it fits.
  */
-final class FeatureRecords {
+public final class FeatureRecords {
     /** Aim a little below the budget after a cut, so one cut is enough despite varint and header overhead. */
     private static final double CUT_MARGIN = 0.98;
 
@@ -23,7 +23,7 @@ final class FeatureRecords {
     /**
      * @param decorate adds ids, labels and timings (they count against the budget too)
      */
-    static LocalFeatures fitted(Features features, DescriptorEncoding encoding, int maxBytes,
+    public static LocalFeatures fitted(Features features, DescriptorEncoding encoding, int maxBytes,
                                 UnaryOperator<LocalFeatures.Builder> decorate) {
         Features current = features;
         LocalFeatures message = decorate.apply(FeaturesCodec.toProto(current, encoding)).build();

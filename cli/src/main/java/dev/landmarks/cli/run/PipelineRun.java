@@ -1,0 +1,224 @@
+package dev.landmarks.cli.run;
+
+import dev.landmarks.classifier.candidates.CandidatesConfig;
+import dev.landmarks.classifier.retrieval.Reference;
+import dev.landmarks.classifier.retrieval.RetrievalCandidates;
+import dev.landmarks.classifier.retrieval.RetrievalConfig;
+import dev.landmarks.classifier.retrieval.RetrievalIndex;
+import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
+import dev.landmarks.cli.csv.ImageListCsv;
+import dev.landmarks.cli.csv.ImageRow;
+import dev.landmarks.cli.evaluate.Gap;
+import dev.landmarks.cli.evaluate.GapReport;
+import dev.landmarks.cli.index.IndexConfig;
+import dev.landmarks.cli.index.IndexReport;
+import dev.landmarks.cli.index.ReferenceIndexer;
+import dev.landmarks.cli.progress.ProgressPrinter;
+import dev.landmarks.cli.sink.CollectConfig;
+import dev.landmarks.cli.sink.CollectOutcome;
+import dev.landmarks.cli.sink.ResultsCollector;
+import dev.landmarks.cli.sink.SubmissionSink;
+import dev.landmarks.cli.submission.Prediction;
+import dev.landmarks.cli.submission.SolutionCsv;
+import dev.landmarks.cli.submit.RequestPublisher;
+import dev.landmarks.common.config.Settings;
+import dev.landmarks.common.features.FeaturesCodec;
+import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.delf.features.FeaturesConfig;
+import dev.landmarks.delf.features.LocalFeatureExtractor;
+import dev.landmarks.delf.features.LocalFeatureExtractors;
+import dev.landmarks.ingest.ImageIngestor;
+import dev.landmarks.ingest.IngestConfig;
+import dev.landmarks.proto.ReferenceFeatures;
+import dev.landmarks.verifier.decide.DecisionConfig;
+import dev.landmarks.verifier.decide.DecisionPolicy;
+import dev.landmarks.verifier.streams.GeometricVerification;
+import dev.landmarks.verifier.streams.VerifierTopologyConfig;
+import dev.landmarks.verifier.verify.GeometricVerifier;
+import dev.landmarks.verifier.verify.VerifyConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The main job in one JVM: a broker (in-process unless one is given), the reference index built from train.csv,
+ * every stage started as its service runs it, test.csv pushed through landmark.requests, results collected until
+ * each test id has exactly one, the submission and a report written, and GAP printed when a solution is given.
+ */
+public final class PipelineRun {
+    private final Settings settings;
+    private final PrintWriter err;
+
+    public PipelineRun(Settings settings, PrintWriter err) {
+        this.settings = settings;
+        this.err = err;
+    }
+
+    public RunSummary execute(RunOptions options) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<ImageRow> train = ImageListCsv.read(options.train());
+        List<ImageRow> test = ImageListCsv.read(options.test());
+        List<String> expected = test.stream().map(ImageRow::id).toList();
+        Path trainFolder = folderOf(options.train());
+        Path testFolder = folderOf(options.test());
+        ProgressPrinter progress = new ProgressPrinter(err, Duration.ofSeconds(2));
+        Phases phases = new Phases();
+
+        IngestConfig ingestConfig = localIngest(settings, commonRoot(trainFolder, testFolder));
+        FeaturesConfig featuresConfig = FeaturesConfig.from(settings);
+        try (Broker broker = Broker.open(options.kafka());
+             ImageIngestor ingestor = new ImageIngestor(ingestConfig)) {
+            err.println(broker.inProcess()
+                    ? "kafka: in-process broker at " + broker.connection().bootstrapServers()
+                    : "kafka: " + broker.connection().bootstrapServers());
+            broker.connection().ensureTopics(Topics.ALL);
+            phases.mark("start");
+
+            IndexReport index = new ReferenceIndexer(broker.connection(), IndexConfig.from(settings), ingestor,
+                    () -> create(featuresConfig), progress).index(train, trainFolder);
+            err.println(index.describe());
+            index.failures().forEach(f -> err.println("  reference failed: " + f));
+            if (index.index().isEmpty()) {
+                throw new IllegalStateException("no reference photo could be indexed from " + options.train());
+            }
+            phases.mark("index");
+
+            RetrievalIndex retrieval = RetrievalIndex.build(VocabularyConfig.from(settings),
+                    RetrievalConfig.from(settings), references(index.index()));
+            err.printf("retrieval: %d references, vocabulary %s%n", retrieval.size(), retrieval.modelId());
+            phases.mark("vocabulary");
+
+            SubmissionSink sink = new SubmissionSink();
+            CollectOutcome collected;
+            try (LocalFeatureExtractor extractor = create(featuresConfig);
+                 StageWorkers stages = new StageWorkers(broker.connection(), settings.integer("run.batch", 4),
+                         ingestor, extractor,
+                         new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()),
+                         GeometricVerification.verify(new GeometricVerifier(VerifyConfig.from(settings))),
+                         GeometricVerification.decide(new DecisionPolicy(DecisionConfig.from(settings))),
+                         verifierConfig())) {
+                stages.start();
+                publish(broker, test, testFolder);
+                collected = collect(broker, stages, sink, expected);
+            }
+            phases.mark("queries");
+
+            Files.createDirectories(options.out().toAbsolutePath().getParent());
+            sink.write(options.out(), expected);
+            Optional<GapReport> gap = Optional.empty();
+            if (options.solution().isPresent()) {
+                gap = Optional.of(score(sink, expected, options.solution().get()));
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            RunSummary summary = new RunSummary(options, index, sink, expected, collected, gap, phases.seconds(), wall);
+            Files.writeString(options.reportPath(), RunReport.markdown(summary));
+            return summary;
+        }
+    }
+
+    private static LocalFeatureExtractor create(FeaturesConfig config) {
+        try {
+            return LocalFeatureExtractors.create(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the feature extractor: " + e.getMessage(), e);
+        }
+    }
+
+    /** Local files are allowed under the folder holding both CSVs, and only there. */
+    static IngestConfig localIngest(Settings settings, Path root) {
+        IngestConfig c = IngestConfig.from(settings);
+        return new IngestConfig(c.fetch().withLocalRoot(root), c.image());
+    }
+
+    static Path commonRoot(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        while (!y.startsWith(x)) {
+            x = x.getParent();
+        }
+        return x;
+    }
+
+    private static Path folderOf(Path csv) {
+        Path parent = csv.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private VerifierTopologyConfig verifierConfig() throws IOException {
+        Path stateDir = Files.createTempDirectory("landmarks-verifier-");
+        return VerifierTopologyConfig.from(settings).withStateDir(stateDir);
+    }
+
+    private static List<Reference> references(Map<String, ReferenceFeatures> index) {
+        List<Reference> refs = new ArrayList<>(index.size());
+        for (ReferenceFeatures r : index.values()) {
+            refs.add(new Reference(r.getLandmarkId(), r.getImageId(), FeaturesCodec.fromProto(r.getFeatures())));
+        }
+        return refs;
+    }
+
+    private void publish(Broker broker, List<ImageRow> test, Path testFolder) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                broker.connection().clientProperties("landmarks-run-submit"), new StringSerializer(), new StringSerializer())) {
+            var report = new RequestPublisher(producer, Topics.REQUESTS.name()).publish(test, testFolder);
+            if (report.failed() > 0) {
+                throw new IllegalStateException(report.failed() + " requests could not be published");
+            }
+            err.printf("submitted %d requests%n", report.published());
+        }
+    }
+
+    /** Waits for one result per test id; a stage that dies ends the wait at once instead of at the time-out. */
+    private CollectOutcome collect(Broker broker, StageWorkers stages, SubmissionSink sink, List<String> expected)
+            throws InterruptedException {
+        CollectConfig config = CollectConfig.from(settings);
+        CollectConfig fromStart = new CollectConfig(config.timeout(), Duration.ofSeconds(2), config.pollTimeout(), true);
+        Thread collector = Thread.currentThread();
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (stages.failure() == null) {
+                    Thread.sleep(500);
+                }
+                collector.interrupt();
+            } catch (InterruptedException ignored) {
+                // collection finished first
+            }
+        }, "run-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            return new ResultsCollector(broker.connection(), Topics.RESULTS.name(), fromStart, err::println)
+                    .collect(sink, expected);
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            Thread.interrupted();
+            throw new IllegalStateException("a pipeline stage failed: " + stages.failure(), e);
+        } finally {
+            watchdog.interrupt();
+            watchdog.join();
+            if (stages.failure() != null) {
+                Thread.interrupted();
+                throw new IllegalStateException("a pipeline stage failed: " + stages.failure());
+            }
+        }
+    }
+
+    private static GapReport score(SubmissionSink sink, List<String> expected, Path solution) throws IOException {
+        Map<String, Set<String>> truth = SolutionCsv.read(solution);
+        List<Prediction> predictions = new ArrayList<>();
+        for (String id : expected) {
+            sink.prediction(id).ifPresent(predictions::add);
+        }
+        return Gap.compute(predictions, truth);
+    }
+}
