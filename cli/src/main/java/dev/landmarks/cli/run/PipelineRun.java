@@ -34,7 +34,6 @@ import dev.landmarks.verifier.decide.DecisionConfig;
 import dev.landmarks.verifier.decide.DecisionPolicy;
 import dev.landmarks.verifier.streams.GeometricVerification;
 import dev.landmarks.verifier.streams.VerifierTopologyConfig;
-import dev.landmarks.verifier.verify.GeometricVerifier;
 import dev.landmarks.verifier.verify.VerifyConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -105,7 +104,7 @@ public final class PipelineRun {
                  StageWorkers stages = new StageWorkers(broker.connection(), settings.integer("run.batch", 4),
                          ingestor, extractor,
                          new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()),
-                         GeometricVerification.verify(new GeometricVerifier(VerifyConfig.from(settings))),
+                         GeometricVerification.verify(VerifyConfig.from(settings)),
                          GeometricVerification.decide(new DecisionPolicy(DecisionConfig.from(settings))),
                          verifierConfig())) {
                 stages.start();

@@ -38,7 +38,7 @@ class ReferenceIndexerTest {
     @BeforeAll
     static void start() {
         kafka = InProcessKafka.start();
-        sample = dev.landmarks.cli.run.PipelineRunTest.sampleDir();
+        sample = dev.landmarks.cli.SampleData.dir();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.landmarks.cli.run;
 
+import dev.landmarks.cli.SampleData;
 import dev.landmarks.cli.submission.SubmissionCsv;
 import dev.landmarks.common.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PipelineRunTest {
 
     @Test
     void runOnTheBundledSampleAnswersEveryQueryOnceAndScoresAboveTheFloor(@TempDir Path tmp) throws Exception {
-        Path sample = sampleDir();
+        Path sample = SampleData.dir();
         Path out = tmp.resolve("submission.csv");
         StringWriter log = new StringWriter();
         RunOptions options = new RunOptions(sample.resolve("train.csv"), sample.resolve("test.csv"), out,
@@ -47,16 +48,5 @@ class PipelineRunTest {
         String report = Files.readString(options.reportPath());
         assertTrue(report.contains("GAP "), report);
         assertTrue(report.contains("## Slowest images"), report);
-    }
-
-    static Path sampleDir() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("sample/train.csv"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("the bundled sample/ folder was not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("sample");
     }
 }

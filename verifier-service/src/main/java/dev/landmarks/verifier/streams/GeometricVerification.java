@@ -5,22 +5,24 @@ import dev.landmarks.proto.ReferenceFeatures;
 import dev.landmarks.verifier.decide.DecisionPolicy;
 import dev.landmarks.verifier.verify.GeometricVerifier;
 import dev.landmarks.verifier.verify.Reference;
+import dev.landmarks.verifier.verify.VerifyConfig;
 
 import java.util.List;
 
 /**
  * Plugs the real verification into the topology: the wire messages are decoded into features and handed to
- * {@link GeometricVerifier}; the decision is {@link DecisionPolicy}'s. Both are stateless, so one instance serves
- * every stream thread.
+ * {@link GeometricVerifier}; the decision is {@link DecisionPolicy}'s. A verifier holds per-call scratch state, so
+ * each stream thread gets its own.
  */
 public final class GeometricVerification {
     private GeometricVerification() {
     }
 
-    public static VerifyFunction verify(GeometricVerifier verifier) {
+    public static VerifyFunction verify(VerifyConfig config) {
+        ThreadLocal<GeometricVerifier> verifiers = ThreadLocal.withInitial(() -> new GeometricVerifier(config));
         return (query, landmarkId, candidateScore, references) -> {
             List<Reference> refs = references.stream().map(GeometricVerification::reference).toList();
-            return verifier.verify(FeaturesCodec.fromProto(query), landmarkId, candidateScore, refs);
+            return verifiers.get().verify(FeaturesCodec.fromProto(query), landmarkId, candidateScore, refs);
         };
     }
 
