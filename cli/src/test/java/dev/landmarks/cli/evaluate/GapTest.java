@@ -61,6 +61,9 @@ class GapTest {
         assertEquals(1, r.distractorPredictions());
         assertEquals(2, r.noLandmarkQueries());
         assertEquals(5, r.queries());
+        // without the distractor's prediction q3 ranks third: GAP = (1 + 2/3) / 3
+        var noDistractor = Gap.compute(List.of(p("q3", "C", 0.6), p("q1", "A", 0.9), p("q2", "C", 0.7)), t);
+        assertEquals((1 + 2.0 / 3) / 3, noDistractor.gap(), EPS);
     }
 
     @Test
