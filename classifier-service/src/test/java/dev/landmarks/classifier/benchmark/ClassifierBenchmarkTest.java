@@ -39,7 +39,7 @@ class ClassifierBenchmarkTest {
     private static final int SINGLE_CALLS = 64;
     private static final int BATCH = 32;
     private static final int BATCH_CALLS = 8;
-    private static final int QUERIES = 20;
+    private static final int QUERIES = 50;
 
     @TempDir
     Path tmp;
@@ -114,7 +114,9 @@ class ClassifierBenchmarkTest {
             for (int q = 0; q < QUERIES; q++) {
                 queries[q] = gaussian(random, dim);
             }
-            index.nearest(queries[0], 10); // warm-up
+            for (int w = 0; w < QUERIES / 5; w++) {
+                index.nearest(queries[w], 10); // warm-up: let the JIT compile the scan
+            }
             long t = System.nanoTime();
             for (float[] q : queries) {
                 assertEquals(10, index.nearest(q, 10).size());
