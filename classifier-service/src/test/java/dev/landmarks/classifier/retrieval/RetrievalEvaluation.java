@@ -73,7 +73,7 @@ public final class RetrievalEvaluation {
         for (Map<String, String> vocabularySettings : sweep(options, "retrieval.vocabulary.")) {
             VocabularyConfig vc = VocabularyConfig.from(Settings.of(vocabularySettings));
             // Codebooks are cached by their training parameters: sweeping retrieval settings should not retrain.
-            Path codebook = cache.resolve("codebook-lmvocab2-" + vc.coarse() + "x" + vc.fine() + "-i" + vc.iterations()
+            Path codebook = cache.resolve("codebook-" + vc.coarse() + "x" + vc.fine() + "-i" + vc.iterations()
                     + "-s" + vc.sampleSize() + "-seed" + vc.seed() + ".bin");
             double trainSeconds = Double.NaN;
             Vocabulary vocabulary;

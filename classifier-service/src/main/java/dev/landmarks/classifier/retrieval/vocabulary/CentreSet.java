@@ -88,6 +88,13 @@ public final class CentreSet {
         return sum;
     }
 
+    /** {@code sum[i] += data[offset + i] - centre_c[i]}: accumulates the residual of a vector from centre c. */
+    public void addResidual(float[] data, int offset, int c, float[] sum) {
+        for (int i = 0, base = c * dim; i < dim; i++) {
+            sum[i] += data[offset + i] - centres[base + i];
+        }
+    }
+
     /**
      * Dot product with four independent accumulators: the JIT does not vectorise a single float reduction (it must
      * keep the addition order), so splitting the sum is what makes assignment fast in plain Java.

@@ -14,37 +14,17 @@ import java.util.List;
 public final class Vocabulary {
     private final CentreSet coarse;
     private final List<CentreSet> fine;
-    private final List<float[]> origins;
     private final int[] firstWord;
     private final int size;
     private final String id;
 
-    /** A vocabulary whose signatures are taken around the word centres themselves. */
+    /** @param fine one centre set per coarse centre, in coarse order */
     public Vocabulary(CentreSet coarse, List<CentreSet> fine) {
-        this(coarse, fine, fine.stream().map(CentreSet::centres).toList());
-    }
-
-    /**
-     * @param fine    one centre set per coarse centre, in coarse order
-     * @param origins per cell, one signature origin per word (row-major, like the centres): a residual component is
-     *                a 1 bit when the descriptors on the word sum to at least their count times the origin. The
-     *                trainer sets each origin to the centre plus the per-component median residual, so every bit is
-     *                1 for about half of the descriptors; around the centre itself, the many zero components of
-     *                RootSIFT would make most bits 0 for everyone and signatures would agree by default.
-     */
-    public Vocabulary(CentreSet coarse, List<CentreSet> fine, List<float[]> origins) {
-        if (fine.size() != coarse.size() || origins.size() != coarse.size()) {
-            throw new IllegalArgumentException(coarse.size() + " coarse cells but " + fine.size()
-                    + " fine centre sets and " + origins.size() + " origin sets");
-        }
-        for (int c = 0; c < fine.size(); c++) {
-            if (origins.get(c).length != fine.get(c).size() * coarse.dim()) {
-                throw new IllegalArgumentException("cell " + c + " needs one signature origin per word");
-            }
+        if (fine.size() != coarse.size()) {
+            throw new IllegalArgumentException(coarse.size() + " coarse cells but " + fine.size() + " fine centre sets");
         }
         this.coarse = coarse;
         this.fine = List.copyOf(fine);
-        this.origins = origins.stream().map(float[]::clone).toList();
         this.firstWord = new int[fine.size()];
         int words = 0;
         for (int c = 0; c < fine.size(); c++) {
@@ -82,11 +62,6 @@ public final class Vocabulary {
         return fine;
     }
 
-    /** Signature origins of cell {@code c} (a copy). */
-    float[] origins(int c) {
-        return origins.get(c).clone();
-    }
-
     /** Word of the descriptor at {@code data[offset .. offset + dim())}. */
     public int word(float[] data, int offset) {
         int cell = coarse.nearest(data, offset);
@@ -109,7 +84,7 @@ public final class Vocabulary {
 
     /**
      * The image's bag of words with one ASMK* signature per word: the signs of the sum of its descriptors' residuals
-     * from the word's signature origin (see the constructor).
+     * from the fine centre of that word.
      */
     public WordBag bag(Features features) {
         return bag(features, 1);
@@ -157,15 +132,11 @@ public final class Vocabulary {
         for (int i = 0; i < pairCount; ) {
             int word = (int) (pairs[i] >>> 32);
             int cell = cellOf(word);
-            float[] origin = origins.get(cell);
-            int base = (word - firstWord[cell]) * dim;
+            int centre = word - firstWord[cell];
             Arrays.fill(sum, 0f);
             int j = i;
             for (; j < pairCount && (int) (pairs[j] >>> 32) == word; j++) {
-                int offset = (int) pairs[j] * dim;
-                for (int d = 0; d < dim; d++) {
-                    sum[d] += data[offset + d] - origin[base + d];
-                }
+                fine.get(cell).addResidual(data, (int) pairs[j] * dim, centre, sum);
             }
             for (int d = 0; d < dim; d++) {
                 if (sum[d] >= 0f) {

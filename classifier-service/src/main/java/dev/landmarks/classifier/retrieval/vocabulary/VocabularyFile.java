@@ -22,19 +22,18 @@ import java.util.List;
 /**
  * The codebook file: a small binary format, all numbers big-endian (Java's DataOutput):
  * <pre>
- *   8 bytes   magic "LMVOCAB2" (ASCII)
+ *   8 bytes   magic "LMVOCAB1" (ASCII)
  *   int32     dim            descriptor dimension
  *   int32     cells          coarse centres
  *   float32[cells * dim]     coarse centres, row-major
  *   per cell, in order:
  *     int32   words          fine centres of the cell
  *     float32[words * dim]   its centres, row-major
- *     float32[words * dim]   its words' signature origins, row-major
  * </pre>
  * The vocabulary id is the SHA-256 of exactly these bytes, so a loaded file has the id of the one saved.
  */
 public final class VocabularyFile {
-    private static final byte[] MAGIC = "LMVOCAB2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LMVOCAB1".getBytes(StandardCharsets.US_ASCII);
     /** Upper bound on counts read from a file, so a corrupt header fails cleanly instead of exhausting memory. */
     private static final int MAX_COUNT = 1 << 24;
 
@@ -63,10 +62,9 @@ public final class VocabularyFile {
         out.writeInt(vocabulary.dim());
         out.writeInt(vocabulary.coarse().size());
         writeFloats(out, vocabulary.coarse().centres());
-        for (int c = 0; c < vocabulary.fine().size(); c++) {
-            out.writeInt(vocabulary.fine().get(c).size());
-            writeFloats(out, vocabulary.fine().get(c).centres());
-            writeFloats(out, vocabulary.origins(c));
+        for (CentreSet cell : vocabulary.fine()) {
+            out.writeInt(cell.size());
+            writeFloats(out, cell.centres());
         }
         out.flush();
     }
@@ -76,22 +74,20 @@ public final class VocabularyFile {
         byte[] magic = new byte[MAGIC.length];
         in.readFully(magic);
         if (!Arrays.equals(magic, MAGIC)) {
-            throw new IOException("not a codebook file (expected magic LMVOCAB2)");
+            throw new IOException("not a codebook file (expected magic LMVOCAB1)");
         }
         int dim = count(in.readInt(), "dimension");
         int cells = count(in.readInt(), "cells");
         CentreSet coarse = new CentreSet(dim, readFloats(in, (long) cells * dim));
         List<CentreSet> fine = new ArrayList<>(cells);
-        List<float[]> origins = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
             int words = count(in.readInt(), "words of cell " + c);
             fine.add(new CentreSet(dim, readFloats(in, (long) words * dim)));
-            origins.add(readFloats(in, (long) words * dim));
         }
         if (in.read() != -1) {
             throw new IOException("codebook file has trailing bytes");
         }
-        return new Vocabulary(coarse, fine, origins);
+        return new Vocabulary(coarse, fine);
     }
 
     /** Hex SHA-256 of the saved form of {@code vocabulary}. */

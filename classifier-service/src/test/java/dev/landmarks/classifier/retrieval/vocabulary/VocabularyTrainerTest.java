@@ -100,12 +100,12 @@ class VocabularyTrainerTest {
         for (int i = 0; i < bag.size(); i++) {
             int word = bag.words()[i];
             assertEquals(java.util.Arrays.stream(words).filter(w -> w == word).count(), bag.counts()[i]);
-            // Recompute the residual sum by hand: descriptor minus the word's signature origin.
+            // Recompute the residual sum by hand: descriptor minus the word's fine centre.
             int cell = 0;
             while (cell + 1 < v.firstWords().length && v.firstWords()[cell + 1] <= word) {
                 cell++;
             }
-            float[] centre = java.util.Arrays.copyOfRange(v.origins(cell),
+            float[] centre = java.util.Arrays.copyOfRange(v.fine().get(cell).centres(),
                     (word - v.firstWords()[cell]) * DIM, (word - v.firstWords()[cell] + 1) * DIM);
             float[] sum = new float[DIM];
             for (int d = 0; d < words.length; d++) {
@@ -120,30 +120,6 @@ class VocabularyTrainerTest {
                 assertEquals(sum[j] >= 0f, bit, "word " + word + " component " + j);
             }
         }
-    }
-
-    /** Origins are per-component medians: each signature bit of a single training descriptor is 1 about half the time. */
-    @Test
-    void signatureBitsAreBalancedOverTheTrainingDescriptors() {
-        List<Features> refs = images(8, 400, 6);
-        Vocabulary v = VocabularyTrainer.train(new VocabularyConfig(2, 4, 10, 100_000, 1, null), refs);
-        long ones = 0;
-        long bits = 0;
-        for (Features f : refs) {
-            for (int i = 0; i < f.size(); i++) {
-                float[] one = f.descriptor(i);
-                Features single = new Features("test", 1, 1, new float[1], new float[1], new float[1], new float[1],
-                        new float[0], DIM, one);
-                ones += Long.bitCount(v.bag(single).signatures()[0] & 0xFFFFL);
-                bits += DIM;
-            }
-        }
-        double fraction = (double) ones / bits;
-        assertTrue(fraction > 0.4 && fraction < 0.6, "fraction of 1 bits " + fraction);
-        // Around the plain centres, signatures of the same data are not the same.
-        Vocabulary centred = new Vocabulary(v.coarse(), v.fine());
-        assertNotEquals(java.util.Arrays.toString(v.bag(refs.get(0)).signatures()),
-                java.util.Arrays.toString(centred.bag(refs.get(0)).signatures()));
     }
 
     @Test
