@@ -6,6 +6,7 @@ import dev.landmarks.cli.run.DemoCommand;
 import dev.landmarks.cli.run.RunCommand;
 import dev.landmarks.cli.sink.CollectCommand;
 import dev.landmarks.cli.submit.SubmitCommand;
+import dev.landmarks.cli.train.TrainCommand;
 import dev.landmarks.common.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ import java.util.concurrent.Callable;
                 IndexCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Setting that makes errors print their stack trace. */
