@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +24,23 @@ import java.util.Map;
  * {@link Result} or the explain command's own search) and the train.csv rows by id. The reference named by the answer
  * is fetched again through ingest, both photos are re-extracted, matched and fitted with the verifier's own
  * {@link DescriptorMatcher} and {@link RobustFitter} ({@code match.*}, {@code ransac.*} settings, seeded, so the fit
- * is the one verification made), and {@link MatchPicture} draws the pair. Output: a PNG per query.
+ * is the one verification made), and {@link MatchPicture} draws the pair. Output: a PNG per query. One thread at a
+ * time (it keeps the last references it loaded).
  */
 public final class Explainer implements AutoCloseable {
+    /** Reference photos kept decoded and extracted (a few MB each), least recently used dropped first. */
+    private static final int RECENT_REFERENCES = 8;
+
     private final PhotoLoader photos;
     private final DescriptorMatcher matcher;
     private final RobustFitter fitter;
     private final MatchPicture picture;
+    private final Map<String, Photo> recentReferences = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Photo> eldest) {
+            return size() > RECENT_REFERENCES;
+        }
+    };
 
     /** @param localRoot local files (relative URLs, query paths) are read only under this folder */
     public Explainer(Settings settings, Path localRoot) throws IOException {
@@ -77,9 +88,18 @@ public final class Explainer implements AutoCloseable {
         return photos.query(id, url, csvFolder);
     }
 
-    /** Fetches and extracts a reference photo packed as the reference index packs it. */
+    /**
+     * Fetches and extracts a reference photo packed as the reference index packs it. The last few are kept: the
+     * queries of a run that show one landmark often share its best reference.
+     */
     public Photo reference(ImageRow row, Path csvFolder) {
-        return photos.reference(row.id(), row.url(), csvFolder);
+        String key = row.id() + "\n" + row.url() + "\n" + csvFolder.toAbsolutePath().normalize();
+        Photo cached = recentReferences.get(key);
+        if (cached == null) {
+            cached = photos.reference(row.id(), row.url(), csvFolder);
+            recentReferences.put(key, cached);
+        }
+        return cached;
     }
 
     /** The picture for an answer: the query beside the answer's reference (fetched from train.csv) when it has one. */

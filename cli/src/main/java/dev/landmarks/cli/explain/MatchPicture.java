@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Draws one explanation: the query (left) beside the reference (right), both scaled to {@link ExplainConfig#height()},
  * inlier correspondences as opaque lines with dots at both ends, up to {@link ExplainConfig#outlierLines()} outlier
- * matches as faint lines under them, and a caption band below with one text line per caption entry. Without a
+ * matches as faint lines under them, a thin black rule between the photos, and a caption band below with one text line per caption entry. Without a
  * reference the right panel is a grey placeholder as wide as the query. Pure and deterministic: same inputs, same
  * pixels (text uses the JDK's logical sans-serif font).
  */
@@ -28,6 +28,8 @@ public final class MatchPicture {
     public static final Color CAPTION_BACKGROUND = Color.BLACK;
     public static final Color CAPTION_TEXT = Color.WHITE;
     public static final Color PLACEHOLDER = new Color(96, 96, 96);
+    public static final Color DIVIDER = Color.BLACK;
+    private static final int DIVIDER_WIDTH = 2;
     private static final float OUTLIER_ALPHA = 0.3f;
     private static final float INLIER_STROKE = 1.5f;
     private static final float OUTLIER_STROKE = 1f;
@@ -81,6 +83,11 @@ public final class MatchPicture {
                 g.fillRect(qw, 0, rw, h);
             } else {
                 g.drawImage(reference, qw, 0, rw, h, null);
+            }
+            // Two similar photos side by side read as one; a thin rule shows where the reference starts.
+            g.setColor(DIVIDER);
+            g.fillRect(qw - DIVIDER_WIDTH / 2, 0, DIVIDER_WIDTH, h);
+            if (reference != null) {
                 drawMatches(g, matches, (double) h / query.getHeight(), (double) h / reference.getHeight(), qw);
             }
             drawCaption(g, caption, width, h);

@@ -63,6 +63,7 @@ class ExplainPictureTest {
         assertEquals(400, out.getWidth());
         assertEquals(MatchPicture.PLACEHOLDER.getRGB(), out.getRGB(300, 50));
         assertEquals(GREY.getRGB(), out.getRGB(100, 50));
+        assertEquals(MatchPicture.DIVIDER.getRGB(), out.getRGB(200, 50), "a rule where the right panel starts");
     }
 
     @Test
