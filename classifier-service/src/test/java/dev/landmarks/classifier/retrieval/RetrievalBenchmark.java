@@ -4,6 +4,7 @@ import dev.landmarks.classifier.retrieval.index.Scoring;
 import dev.landmarks.classifier.retrieval.vocabulary.CentreSet;
 import dev.landmarks.classifier.retrieval.vocabulary.Vocabulary;
 import dev.landmarks.classifier.retrieval.vocabulary.WordBag;
+import dev.landmarks.common.features.Features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,12 @@ public final class RetrievalBenchmark {
         System.out.printf(Locale.ROOT, "%d words per reference, %d per query, %d-word vocabulary, %d cores, max heap %d MB%n",
                 words, queryWords, vocabularySize, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        if (o.containsKey("assign")) {
+            // assign=COARSExFINE: quantisation time of one 4000-descriptor image, flat versus two-level.
+            String[] cf = o.get("assign").split("x");
+            assignment(Integer.parseInt(cf[0]), Integer.parseInt(cf[1]));
+            return;
+        }
         for (String kernel : o.getOrDefault("kernel", "asmk,tfidf").split(",")) {
             for (int size : sizes) {
                 run(Scoring.Kernel.valueOf(kernel.toUpperCase(Locale.ROOT)), size, words, queryWords, vocabularySize,
@@ -84,6 +91,38 @@ public final class RetrievalBenchmark {
                         + "median %.2f ms, ~%,d postings walked, %d/%d answered%n",
                 kernel, size, (long) size * words, buildSeconds, refreshMs, mean, ms[ms.length / 2], touched, found,
                 ms.length);
+    }
+
+    private static void assignment(int coarse, int fine) {
+        SplittableRandom random = new SplittableRandom(3);
+        Features image = SyntheticImages.features(randomFloats(random, 4000 * 128), 4000);
+        List<CentreSet> cells = new ArrayList<>();
+        for (int c = 0; c < coarse; c++) {
+            cells.add(new CentreSet(128, randomFloats(random, fine * 128)));
+        }
+        Vocabulary twoLevel = new Vocabulary(new CentreSet(128, randomFloats(random, coarse * 128)), cells);
+        Vocabulary flat = new Vocabulary(new CentreSet(128, new float[128]),
+                List.of(new CentreSet(128, randomFloats(random, coarse * fine * 128))));
+        for (Vocabulary v : List.of(twoLevel, flat, twoLevel, flat)) {
+            for (int warm = 0; warm < 3; warm++) {
+                v.bag(image);
+            }
+            int runs = 10;
+            long t0 = System.nanoTime();
+            for (int r = 0; r < runs; r++) {
+                v.bag(image);
+            }
+            System.out.printf(Locale.ROOT, "%s vocabulary of %d words: %.1f ms to quantise 4000 descriptors%n",
+                    v == flat ? "flat     " : "two-level", v.size(), (System.nanoTime() - t0) / 1e6 / runs);
+        }
+    }
+
+    private static float[] randomFloats(SplittableRandom random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextDouble();
+        }
+        return v;
     }
 
     private static WordBag randomBag(SplittableRandom random, int count, int vocabularySize) {

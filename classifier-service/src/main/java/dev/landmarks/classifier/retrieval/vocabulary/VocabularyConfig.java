@@ -23,7 +23,7 @@ import java.nio.file.Path;
  */
 public record VocabularyConfig(int coarse, int fine, int iterations, int sampleSize, long seed, Path file) {
     public static final int DEFAULT_COARSE = 64;
-    public static final int DEFAULT_FINE = 64;
+    public static final int DEFAULT_FINE = 128;
     public static final int DEFAULT_ITERATIONS = 15;
     public static final int DEFAULT_SAMPLE_SIZE = 200_000;
     public static final long DEFAULT_SEED = 42L;
