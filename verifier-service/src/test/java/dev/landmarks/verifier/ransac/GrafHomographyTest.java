@@ -38,7 +38,8 @@ class GrafHomographyTest {
         Features graf1 = TestPhotos.graf("graf1.png");
         Features graf3 = TestPhotos.graf("graf3.png");
         Matches matches = new DescriptorMatcher(MatchConfig.defaults()).match(graf3, graf1);
-        ModelFit fit = new RobustFitter(RansacConfig.defaults()).fit(graf3, graf1, matches);
+        ModelFit fit = new RobustFitter(RansacConfig.defaults().withModel(GeometryModel.HOMOGRAPHY))
+                .fit(graf3, graf1, matches);
         assertTrue(fit.found());
         assertTrue(fit.count() >= 100, "inliers: " + fit.count());
         ModelFit truth = new ModelFit(GeometryModel.HOMOGRAPHY, readTrueHomography(), new boolean[0], 0);

@@ -28,21 +28,24 @@ class RobustFitterTest {
         Features graf1 = TestPhotos.graf("graf1.png");
         Features graf3 = TestPhotos.graf("graf3.png");
         Matches m = new DescriptorMatcher(MatchConfig.defaults()).match(graf3, graf1);
-        RobustFitter fitter = new RobustFitter(RansacConfig.defaults());
-        ModelFit a = fitter.fit(graf3, graf1, m);
-        // Disturb the thread's OpenCV random state in between: the fitter must reseed it.
-        new RobustFitter(RansacConfig.defaults().withThreshold(3)).fit(graf3, graf1, m);
-        ModelFit b = fitter.fit(graf3, graf1, m);
-        assertTrue(a.count() > 0);
-        assertEquals(a.count(), b.count());
-        assertArrayEquals(a.inliers(), b.inliers());
-        assertArrayEquals(a.matrix(), b.matrix());
+        for (GeometryModel model : GeometryModel.values()) {
+            RobustFitter fitter = new RobustFitter(RansacConfig.defaults().withModel(model));
+            ModelFit a = fitter.fit(graf3, graf1, m);
+            // Disturb the thread's OpenCV random state in between: the fitter must reseed it.
+            new RobustFitter(RansacConfig.defaults().withModel(model).withThreshold(3)).fit(graf3, graf1, m);
+            ModelFit b = fitter.fit(graf3, graf1, m);
+            assertTrue(a.count() > 0, model.name());
+            assertEquals(a.count(), b.count(), model.name());
+            assertArrayEquals(a.inliers(), b.inliers(), model.name());
+            assertArrayEquals(a.matrix(), b.matrix(), model.name());
+        }
     }
 
     @Test
     void homographySeparatesPlantedOutliers() {
         Synthetic s = synthetic(H);
-        ModelFit fit = new RobustFitter(RansacConfig.defaults().withThreshold(3)).fit(s.query, s.reference, s.matches);
+        RansacConfig homography = RansacConfig.defaults().withModel(GeometryModel.HOMOGRAPHY).withThreshold(3);
+        ModelFit fit = new RobustFitter(homography).fit(s.query, s.reference, s.matches);
         assertTrue(fit.found());
         for (int k = 0; k < TRUE_POINTS; k++) {
             assertTrue(fit.inliers()[k], "true correspondence " + k + " rejected");
@@ -69,7 +72,8 @@ class RobustFitterTest {
     void tooFewMatchesFitNothing() {
         Synthetic s = synthetic(H);
         Matches three = new Matches(new int[] {0, 1, 2}, new int[] {0, 1, 2}, new float[3]);
-        ModelFit fit = new RobustFitter(RansacConfig.defaults()).fit(s.query, s.reference, three);
+        ModelFit fit = new RobustFitter(RansacConfig.defaults().withModel(GeometryModel.HOMOGRAPHY))
+                .fit(s.query, s.reference, three);
         assertFalse(fit.found());
         assertEquals(0, fit.count());
         assertEquals(3, fit.inliers().length);
@@ -77,9 +81,9 @@ class RobustFitterTest {
 
     @Test
     void configFromSettings() {
-        RansacConfig c = RansacConfig.from(Settings.of(Map.of("ransac.model", "affine", "ransac.threshold-px", "8",
+        RansacConfig c = RansacConfig.from(Settings.of(Map.of("ransac.model", "homography", "ransac.threshold-px", "8",
                 "ransac.seed", "7")));
-        assertEquals(new RansacConfig(GeometryModel.AFFINE, 8, 2000, 0.999, 7), c);
+        assertEquals(new RansacConfig(GeometryModel.HOMOGRAPHY, 8, 2000, 0.999, 7), c);
         assertEquals(RansacConfig.defaults(), RansacConfig.from(Settings.of(Map.of())));
         assertThrows(IllegalArgumentException.class,
                 () -> RansacConfig.from(Settings.of(Map.of("ransac.model", "fundamental"))));
