@@ -1,6 +1,7 @@
 package dev.landmarks.cli;
 
 import dev.landmarks.cli.evaluate.EvaluateCommand;
+import dev.landmarks.cli.explain.ExplainCommand;
 import dev.landmarks.cli.index.IndexCommand;
 import dev.landmarks.cli.run.DemoCommand;
 import dev.landmarks.cli.run.RunCommand;
@@ -41,6 +42,7 @@ import java.util.concurrent.Callable;
                 RunCommand.class,
                 DemoCommand.class,
                 TrainCommand.class,
+                ExplainCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Setting that makes errors print their stack trace. */

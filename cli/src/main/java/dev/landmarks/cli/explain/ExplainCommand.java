@@ -2,6 +2,7 @@ package dev.landmarks.cli.explain;
 
 import dev.landmarks.cli.ExitCodes;
 import dev.landmarks.cli.Main;
+import dev.landmarks.cli.run.PipelineRun;
 import dev.landmarks.cli.csv.ImageListCsv;
 import dev.landmarks.cli.csv.ImageRow;
 import dev.landmarks.cli.run.DemoCommand;
@@ -68,7 +69,7 @@ public final class ExplainCommand implements Callable<Integer> {
         rows.forEach(r -> trainById.putIfAbsent(r.id(), r));
         Path png = out != null ? out : Path.of(stem(queryFile) + ".explain.png");
 
-        try (Explainer explainer = new Explainer(settings, Explainer.commonRoot(queryFile.getParent(), trainFolder))) {
+        try (Explainer explainer = new Explainer(settings, PipelineRun.commonRoot(queryFile.getParent(), trainFolder))) {
             Photo photo = explainer.query(stem(queryFile), queryFile.toString(), queryFile.getParent());
             ReferenceSearch.Outcome found = ReferenceSearch.search(explainer, settings, photo, rows, trainFolder);
             found.failures().forEach(f -> err.println("reference skipped: " + f));

@@ -1,6 +1,7 @@
 package dev.landmarks.cli.explain;
 
 import dev.landmarks.cli.csv.ImageRow;
+import dev.landmarks.cli.run.PipelineRun;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.proto.Result;
 import dev.landmarks.verifier.match.DescriptorMatcher;
@@ -62,7 +63,7 @@ public final class Explainer implements AutoCloseable {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        try (Explainer explainer = new Explainer(settings, commonRoot(trainFolder, testFolder))) {
+        try (Explainer explainer = new Explainer(settings, PipelineRun.commonRoot(trainFolder, testFolder))) {
             for (Result r : results) {
                 ImageRow query = testById.get(r.getImageId());
                 if (r.getStatus() == Result.Status.FAILED) {
@@ -142,15 +143,6 @@ public final class Explainer implements AutoCloseable {
     }
 
     /** The deepest folder holding both (local files must lie under one root). */
-    static Path commonRoot(Path a, Path b) {
-        Path x = a.toAbsolutePath().normalize();
-        Path y = b.toAbsolutePath().normalize();
-        while (!y.startsWith(x)) {
-            x = x.getParent();
-        }
-        return x;
-    }
-
     @Override
     public void close() {
         photos.close();

@@ -33,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SUBMISSION.csv", description = "Submission to write (default: <repo>/out/demo/submission.csv).")
     private Path out;
 
+    @Option(names = "--explain", paramLabel = "DIR", description = "Write a PNG per query explaining its answer into DIR.")
+    private Path explain;
+
     @Override
     public Integer call() throws Exception {
         Path home = main.settings().path(HOME).orElse(Path.of("")).toAbsolutePath();
@@ -43,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path submission = out != null ? out : home.resolve("out/demo/submission.csv");
         Path solution = dir.resolve("solution.csv");
         RunOptions options = new RunOptions(dir.resolve("train.csv"), dir.resolve("test.csv"), submission,
-                Files.isRegularFile(solution) ? Optional.of(solution) : Optional.empty(), Optional.empty());
+                Files.isRegularFile(solution) ? Optional.of(solution) : Optional.empty(), Optional.empty(),
+                Optional.ofNullable(explain));
         return RunCommand.execute(main, spec, options);
     }
 }

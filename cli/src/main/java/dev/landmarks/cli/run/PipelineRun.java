@@ -9,6 +9,8 @@ import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
 import dev.landmarks.cli.csv.ImageListCsv;
 import dev.landmarks.cli.csv.ImageRow;
 import dev.landmarks.cli.evaluate.Gap;
+import dev.landmarks.cli.explain.ExplainReport;
+import dev.landmarks.cli.explain.Explainer;
 import dev.landmarks.cli.evaluate.GapReport;
 import dev.landmarks.cli.index.IndexConfig;
 import dev.landmarks.cli.index.IndexReport;
@@ -30,6 +32,7 @@ import dev.landmarks.delf.features.LocalFeatureExtractors;
 import dev.landmarks.ingest.ImageIngestor;
 import dev.landmarks.ingest.IngestConfig;
 import dev.landmarks.proto.ReferenceFeatures;
+import dev.landmarks.proto.Result;
 import dev.landmarks.verifier.decide.DecisionConfig;
 import dev.landmarks.verifier.decide.DecisionPolicy;
 import dev.landmarks.verifier.streams.GeometricVerification;
@@ -49,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The main job in one JVM: a broker (in-process unless one is given), the reference index built from train.csv,
@@ -101,7 +105,7 @@ public final class PipelineRun {
             SubmissionSink sink = new SubmissionSink();
             CollectOutcome collected;
             try (LocalFeatureExtractor extractor = create(featuresConfig);
-                 StageWorkers stages = new StageWorkers(broker.connection(), settings.integer("run.batch", 4),
+                 StageWorkers stages = new StageWorkers(broker.connection(), settings, settings.integer("run.batch", 4),
                          ingestor, extractor,
                          new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()),
                          GeometricVerification.verify(VerifyConfig.from(settings)),
@@ -115,6 +119,9 @@ public final class PipelineRun {
 
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             sink.write(options.out(), expected);
+            if (options.explain().isPresent()) {
+                explain(sink, expected, train, test, trainFolder, testFolder, options.explain().get());
+            }
             Optional<GapReport> gap = Optional.empty();
             if (options.solution().isPresent()) {
                 gap = Optional.of(score(sink, expected, options.solution().get()));
@@ -140,7 +147,8 @@ public final class PipelineRun {
         return new IngestConfig(c.fetch().withLocalRoot(root), c.image());
     }
 
-    static Path commonRoot(Path a, Path b) {
+    /** The deepest folder holding both (local files are read only under it). */
+    public static Path commonRoot(Path a, Path b) {
         Path x = a.toAbsolutePath().normalize();
         Path y = b.toAbsolutePath().normalize();
         while (!y.startsWith(x)) {
@@ -210,6 +218,19 @@ public final class PipelineRun {
                 throw new IllegalStateException("a pipeline stage failed: " + stages.failure());
             }
         }
+    }
+
+    private void explain(SubmissionSink sink, List<String> expected, List<ImageRow> train, List<ImageRow> test,
+                         Path trainFolder, Path testFolder, Path dir) throws IOException {
+        List<Result> results = expected.stream().map(sink::result).flatMap(Optional::stream).toList();
+        ExplainReport pictures = Explainer.explainAll(settings, results, byId(train), byId(test), trainFolder,
+                testFolder, dir);
+        err.printf("explain: %d pictures in %s%n", pictures.written().size(), dir);
+        pictures.skipped().forEach(s -> err.println("  no picture: " + s));
+    }
+
+    private static Map<String, ImageRow> byId(List<ImageRow> rows) {
+        return rows.stream().collect(Collectors.toMap(ImageRow::id, r -> r, (a, b) -> a));
     }
 
     private static GapReport score(SubmissionSink sink, List<String> expected, Path solution) throws IOException {

@@ -34,13 +34,15 @@ public final class RunCommand implements Callable<Integer> {
     private Path out;
     @Option(names = "--solution", paramLabel = "SOLUTION.csv", description = "Truth (id,landmarks): print GAP.")
     private Path solution;
+    @Option(names = "--explain", paramLabel = "DIR", description = "Write a PNG per query explaining its answer into DIR.")
+    private Path explain;
     @Mixin
     private BrokerOptions broker;
 
     @Override
     public Integer call() throws Exception {
         RunOptions options = new RunOptions(train, test, out, Optional.ofNullable(solution),
-                broker.connection(main.settings()));
+                broker.connection(main.settings()), Optional.ofNullable(explain));
         return execute(main, spec, options);
     }
 

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param out      the submission to write; the report goes beside it
  * @param solution truth (id,landmarks) to score the submission with, when known
  * @param kafka    an existing cluster, or empty for a broker in this JVM
+ * @param explain  folder for one PNG per query showing the match behind its answer, when wanted
  */
-public record RunOptions(Path train, Path test, Path out, Optional<Path> solution, Optional<KafkaConnection> kafka) {
+public record RunOptions(Path train, Path test, Path out, Optional<Path> solution, Optional<KafkaConnection> kafka,
+                         Optional<Path> explain) {
     /** Report file beside the submission: "submission.csv" -> "submission.report.md". */
     public Path reportPath() {
         String name = out.getFileName().toString();

@@ -4,6 +4,7 @@ import dev.landmarks.classifier.retrieval.RetrievalCandidates;
 import dev.landmarks.classifier.serve.CandidatesBatchHandler;
 import dev.landmarks.classifier.serve.FeaturesInputReader;
 import dev.landmarks.cli.kafka.KafkaConnection;
+import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.LoopConfig;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.common.kafka.TransactionalBatchLoop;
@@ -35,7 +36,7 @@ final class StageWorkers implements AutoCloseable {
     /**
      * @param batch records per poll for the batch stages: small, so progress is smooth and work spreads over stages
      */
-    StageWorkers(KafkaConnection kafka, int batch, ImageIngestor ingestor, LocalFeatureExtractor extractor,
+    StageWorkers(KafkaConnection kafka, Settings settings, int batch, ImageIngestor ingestor, LocalFeatureExtractor extractor,
                  RetrievalCandidates candidates, VerifyFunction verify, DecideFunction decide,
                  VerifierTopologyConfig verifierConfig) {
         String bootstrap = kafka.bootstrapServers();
@@ -43,7 +44,8 @@ final class StageWorkers implements AutoCloseable {
         loops.add(new TransactionalBatchLoop(
                 new LoopConfig(bootstrap, "landmarks-run-ingest", Topics.REQUESTS.name(), batch, poll),
                 new IngestProcessor(ingestor)));
-        FeatureServiceConfig featureConfig = FeatureServiceConfig.defaults(bootstrap);
+        FeatureServiceConfig featureConfig = FeatureServiceConfig.from(
+                settings.with(java.util.Map.of("kafka.bootstrap-servers", bootstrap)));
         loops.add(new TransactionalBatchLoop(
                 new LoopConfig(bootstrap, "landmarks-run-features", Topics.IMAGES.name(), batch, poll),
                 new ImageFeaturesHandler(extractor, featureConfig, Clock.systemUTC())));

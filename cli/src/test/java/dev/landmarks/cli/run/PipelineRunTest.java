@@ -32,7 +32,7 @@ class PipelineRunTest {
         Path out = tmp.resolve("submission.csv");
         StringWriter log = new StringWriter();
         RunOptions options = new RunOptions(sample.resolve("train.csv"), sample.resolve("test.csv"), out,
-                Optional.of(sample.resolve("solution.csv")), Optional.empty());
+                Optional.of(sample.resolve("solution.csv")), Optional.empty(), Optional.of(tmp.resolve("explain")));
 
         RunSummary summary = new PipelineRun(Settings.of(Map.of()), new PrintWriter(log, true)).execute(options);
 
@@ -48,5 +48,11 @@ class PipelineRunTest {
         String report = Files.readString(options.reportPath());
         assertTrue(report.contains("GAP "), report);
         assertTrue(report.contains("## Slowest images"), report);
+        long recognized = summary.results().stream()
+                .filter(r -> r.getStatus() == dev.landmarks.proto.Result.Status.RECOGNIZED).count();
+        try (var pictures = Files.list(tmp.resolve("explain"))) {
+            assertTrue(pictures.filter(p -> p.toString().endsWith(".png")).count() >= recognized,
+                    "a picture per recognised query");
+        }
     }
 }
