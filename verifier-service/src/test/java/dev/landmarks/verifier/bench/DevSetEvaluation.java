@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * the matching modes, MAGSAC thresholds and scoring steps, inlier distributions, and descriptor quantisation loss.
  * Not a test: run it with the command in docs/verification.md. Settings (-Dlandmarks.KEY or LANDMARKS_KEY):
  * eval.data (default ../shared/data/landmarks-dev), eval.cache (default verifier-service/target/eval-cache),
- * eval.steps (default "pairs,quantise"), eval.threads (queries computed at once, default 1), plus rootsift.*, match.*, ransac.*, verify.* for the configuration measured.
+ * eval.steps (default "pairs,quantise"; "scenes" adds the same-scene pairs folder eval.pairs, default
+ * ../shared/data/pairs), eval.threads (queries computed at once, default 1), plus rootsift.*, match.*, ransac.*, verify.* for the configuration measured.
  */
 public final class DevSetEvaluation {
     private static final int[] T_SWEEP = {8, 10, 12, 15, 18, 20, 25, 30, 35, 40, 50};
@@ -82,6 +83,48 @@ public final class DevSetEvaluation {
         if (steps.contains("quantise")) {
             eval.reportQuantisation(dir);
         }
+        if (steps.contains("scenes")) {
+            eval.reportScenes(s.path("eval.pairs").orElse(Path.of("../shared/data/pairs")), fc);
+        }
+    }
+
+    /**
+     * Same-scene pairs folder (MANIFEST.csv image_path,landmark_id,split with split index or query): every query
+     * against every index photo with the configured verification, inliers of same-group and other-group pairs.
+     */
+    private void reportScenes(Path root, FeatureCache fc) throws IOException {
+        List<String[]> manifest = Files.readAllLines(root.resolve("MANIFEST.csv")).stream().skip(1)
+                .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split(",")).toList();
+        var verifier = new dev.landmarks.verifier.verify.GeometricVerifier(verify);
+        List<Integer> same = new ArrayList<>();
+        List<Integer> different = new ArrayList<>();
+        List<String> sameDetail = new ArrayList<>();
+        for (String[] q : manifest) {
+            if (!q[2].equals("query")) {
+                continue;
+            }
+            Features qf = fc.get("scene-" + q[0].replace('/', '_'), root.resolve(q[0]));
+            for (String[] r : manifest) {
+                if (!r[2].equals("index")) {
+                    continue;
+                }
+                Features rf = fc.get("scene-" + r[0].replace('/', '_'), root.resolve(r[0]));
+                int inliers = verifier.compare(qf, new dev.landmarks.verifier.verify.Reference(r[1], r[0], rf))
+                        .inliers();
+                if (q[1].equals(r[1])) {
+                    same.add(inliers);
+                    sameDetail.add(q[0] + "->" + r[0] + ":" + inliers);
+                } else {
+                    different.add(inliers);
+                }
+            }
+        }
+        System.out.println("\n### Same-scene pairs folder " + root + " (" + defaultVariant() + ")");
+        System.out.println("| pairs | n | min | median | p90 | max |");
+        System.out.println("|---|---|---|---|---|---|");
+        dist("query x index photo, same scene", ints(same));
+        dist("query x index photo, different scene", ints(different));
+        System.out.println("same-scene pairs: " + String.join(" ", sameDetail));
     }
 
     private void extractAll(FeatureCache fc) throws IOException {
