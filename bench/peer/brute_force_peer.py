@@ -210,6 +210,8 @@ def run(train_csv, test_csv, out_csv, config, log=sys.stderr):
           f" ({1000 * match_seconds / max(1, pairs):.1f} ms per pair)", file=log)
     print(f"peer: total wall time    {total_seconds:.2f} s"
           f" ({total_seconds / max(1, len(test_rows)):.3f} s per query)", file=log)
+    # CPU seconds of all threads: less sensitive than wall time to other work on a shared machine.
+    print(f"peer: total CPU time     {time.process_time():.2f} s", file=log)
     return predictions
 
 

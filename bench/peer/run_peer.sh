@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the brute-force peer (brute_force_peer.py) with the settings quoted in issue 5 on a Kaggle-layout data folder
 # and scores every submission with our own evaluator (`./landmarks evaluate`). Prints a table: setting, GAP, top-1
-# accuracy, wall seconds of the whole peer process, and the 1-minute load average just before the run (the machine
-# is shared, so a high load means the time is not a fair figure).
+# accuracy, wall seconds of the whole peer process, its CPU seconds (all threads), and the 1-minute load average just
+# before the run (the machine is shared, so a high load means the wall time is not a fair figure).
 #
 # Usage: bench/peer/run_peer.sh DATA_DIR [OUT_DIR [SETTING ...]]
 #   DATA_DIR  folder with train.csv, test.csv, solution.csv (e.g. ../shared/data/landmarks-dev)
@@ -20,7 +20,7 @@ ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 PEER_PYTHON="${PEER_PYTHON:-/usr/bin/python3}"
 
 if [ $# -lt 1 ]; then
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
   exit 2
 fi
 DATA_DIR="$(cd "$1" && pwd)"
@@ -50,7 +50,7 @@ options_for() {
 }
 
 RESULTS="$OUT_DIR/results.tsv"
-printf 'setting\trun\tGAP\ttop1\twall_s\tload1_before\n' > "$RESULTS"
+printf 'setting\trun\tGAP\ttop1\twall_s\tcpu_s\tload1_before\n' > "$RESULTS"
 run=0
 for setting in "${SETTINGS[@]}"; do
   run=$((run + 1))
@@ -67,8 +67,9 @@ for setting in "${SETTINGS[@]}"; do
   "$ROOT/landmarks" evaluate "$OUT_DIR/$name.csv" "$DATA_DIR/solution.csv" > "$OUT_DIR/$name.gap" 2>> "$OUT_DIR/$name.log"
   gap=$(awk 'NR == 1 { print $2 }' "$OUT_DIR/$name.gap")
   top1=$(awk '/^top-1 accuracy/ { print $3 }' "$OUT_DIR/$name.gap")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "$run" "$gap" "$top1" "$wall" "$load1" >> "$RESULTS"
-  grep '^peer:' "$OUT_DIR/$name.log" | tail -4 >&2
+  cpu=$(awk '/^peer: total CPU time/ { print $5 }' "$OUT_DIR/$name.log")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "$run" "$gap" "$top1" "$wall" "$cpu" "$load1" >> "$RESULTS"
+  grep '^peer:' "$OUT_DIR/$name.log" | tail -5 >&2
   echo "run_peer: $name GAP $gap top-1 $top1 wall ${wall}s" >&2
 done
 column -t -s $'\t' "$RESULTS"
