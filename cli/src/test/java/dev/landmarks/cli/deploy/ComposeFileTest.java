@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * No Docker engine runs here, so docker-compose.yml is checked as data: the structural promises of docs/deploy.md
  * (every pipeline service finds the broker through the environment, no scalable service binds a host port, services
  * wait for a healthy broker and for the topics, the topics match the catalog, main classes and Dockerfiles exist,
- * models are mounted read-only, the GPU override reserves a GPU). Docker Compose's own parser was run by hand
- * (docs/deploy.md gives the command).
+ * models are mounted read-only, the GPU override reserves a GPU, the Quarkus override checks readiness). Docker
+ * Compose's own parser was run by hand (docs/deploy.md gives the command).
  */
 class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -133,6 +133,16 @@ class ComposeFileTest {
         assertEquals("nvidia", device.get("driver"));
         assertEquals(List.of("gpu"), device.get("capabilities"));
         assertTrue(Files.isRegularFile(ROOT.resolve((String) map(classifier.get("build")).get("dockerfile"))));
+    }
+
+    @Test
+    void theQuarkusOverrideRunsTheVerifierWithAReadinessHealthcheckAndNoHostPort() throws IOException {
+        Map<String, Map<String, Object>> quarkus = services(load("docker-compose.quarkus.yml"));
+        assertEquals(Set.of("verifier-service"), quarkus.keySet());
+        Map<String, Object> verifier = quarkus.get("verifier-service");
+        assertFalse(verifier.containsKey("ports"), "replicas would clash on a host port");
+        assertTrue(String.join(" ", strings(map(verifier.get("healthcheck")).get("test"))).contains("/q/health/ready"));
+        assertTrue(Files.isRegularFile(ROOT.resolve((String) map(verifier.get("build")).get("dockerfile"))));
     }
 
     private static Map<String, Object> load(String file) throws IOException {
