@@ -9,7 +9,6 @@ import dev.landmarks.proto.FailureReason;
 import dev.landmarks.proto.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -40,12 +39,7 @@ class ExplainOnSampleTest {
         Path png = tmp.resolve("graf.png");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // Main does not list explain yet: add it here, then set the streams (setOut reaches only present subcommands).
-        CommandLine cl = new CommandLine(new Main(Settings.of(Map.of())));
-        cl.addSubcommand("explain", new ExplainCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("explain", sample.resolve("test/" + GRAF_QUERY + ".png").toString(),
+        int code = Main.run(Settings.of(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true), "explain", sample.resolve("test/" + GRAF_QUERY + ".png").toString(),
                 "--train", sample.resolve("train.csv").toString(), "--out", png.toString(), "--top", "2");
 
         assertEquals(0, code, err.toString());
