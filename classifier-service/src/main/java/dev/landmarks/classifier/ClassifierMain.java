@@ -1,5 +1,18 @@
 package dev.landmarks.classifier;
 
+import dev.landmarks.classifier.retrieval.Reference;
+import dev.landmarks.classifier.retrieval.RetrievalCandidates;
+import dev.landmarks.classifier.retrieval.RetrievalConfig;
+import dev.landmarks.classifier.retrieval.RetrievalIndex;
+import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
+import dev.landmarks.classifier.serve.FeaturesInputReader;
+import dev.landmarks.common.features.Features;
+import dev.landmarks.common.features.FeaturesCodec;
+import dev.landmarks.common.kafka.BatchHandler;
+import dev.landmarks.common.kafka.CompactedTopicReader;
+import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.proto.ReferenceFeatures;
+import java.util.Map;
 import dev.landmarks.classifier.candidates.CandidatesConfig;
 import dev.landmarks.classifier.candidates.EmbeddingCandidates;
 import dev.landmarks.classifier.candidates.LabelledInput;
@@ -26,14 +39,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The classifier service: consumes {@code landmark.images} in batches, publishes {@code landmark.predictions}
- * (FAILED results and dead letters as the handler decides). Configured only through {@link Settings}
- * (see docs/classifier.md). Logs at start the model id and whether TensorFlow runs on the CPU or a GPU.
+ * The classifier service: consumes {@code landmark.images} (CNN generators) or {@code landmark.features} (retrieval,
+ * the default without a model) in batches, publishes {@code landmark.predictions} (FAILED results and dead letters
+ * as the handler decides). Configured only through {@link Settings} (see docs/classifier.md). Logs at start the
+ * model id and, for a CNN, whether TensorFlow runs on the CPU or a GPU.
  */
 public final class ClassifierMain {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierMain.class);
     /** How often main checks that the batch loop still runs. */
     private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
+    /** Reading the whole reference index at start; large indexes take a while. */
+    private static final Duration REFERENCE_READ_TIMEOUT = Duration.ofMinutes(10);
 
     private ClassifierMain() {
     }
@@ -41,9 +57,16 @@ public final class ClassifierMain {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromEnvironment();
         ServeConfig serve = ServeConfig.from(settings);
-        LOG.info(TensorFlowDevice.describe());
-        CandidatesBatchHandler<BufferedImage> handler = handler(settings, serve);
-        String input = new ImageInputReader().inputTopic();
+        BatchHandler handler;
+        String input;
+        if (serve.generator() == ServeConfig.GeneratorKind.RETRIEVAL) {
+            handler = retrievalHandler(settings, serve);
+            input = new FeaturesInputReader().inputTopic();
+        } else {
+            LOG.info(TensorFlowDevice.describe());
+            handler = handler(settings, serve);
+            input = new ImageInputReader().inputTopic();
+        }
         try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(input), handler)) {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "classifier-shutdown"));
@@ -58,6 +81,28 @@ public final class ClassifierMain {
                 }
             }
         }
+    }
+
+    /**
+     * The weight-free generator: the reference index read whole from landmark.references, a vocabulary loaded from
+     * {@code retrieval.vocabulary.file} (so every replica and restart shares one codebook) or trained on those
+     * references, queried with each image's local features. References published later reach it at the next start.
+     */
+    public static CandidatesBatchHandler<Features> retrievalHandler(Settings settings, ServeConfig serve) {
+        Map<String, ReferenceFeatures> index = CompactedTopicReader.read(serve.bootstrapServers(), Topics.REFERENCES,
+                REFERENCE_READ_TIMEOUT);
+        if (index.isEmpty()) {
+            throw new IllegalStateException(Topics.REFERENCES.name() + " is empty: index the reference photos first "
+                    + "(landmarks index TRAIN.csv --bootstrap-servers ...)");
+        }
+        List<Reference> references = index.values().stream()
+                .map(r -> new Reference(r.getLandmarkId(), r.getImageId(), FeaturesCodec.fromProto(r.getFeatures())))
+                .toList();
+        RetrievalIndex retrieval = RetrievalIndex.build(VocabularyConfig.from(settings), RetrievalConfig.from(settings),
+                references);
+        LOG.info("retrieval over {} references, model {}", retrieval.size(), retrieval.modelId());
+        return CandidatesBatchHandler.of(new FeaturesInputReader(),
+                new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()));
     }
 
     /** Loads the configured model and generator and wraps them as the batch handler (the one-JVM runner calls this). */

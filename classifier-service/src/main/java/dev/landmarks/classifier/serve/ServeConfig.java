@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param groupId          consumer group ({@code classifier.group-id}, default {@value #DEFAULT_GROUP_ID})
  * @param maxBatch         images per poll = per model call ({@code classifier.max-batch}, default 32)
  * @param pollTimeout      {@code classifier.poll-timeout}, default 500ms
- * @param generator        {@code classifier.generator}: softmax (default) or embedding
+ * @param generator        {@code classifier.generator}: retrieval (the default when no {@code classifier.model-dir} is
+ *                         set: weight-free, over landmark.features), softmax (the default with a model) or embedding
  * @param output           signature output to read ({@code classifier.output}); empty = the only output, else
  *                         "probabilities" (softmax) / "embedding" (embedding)
  * @param references       embedding only: a CSV {@code id,url,landmark_id} of reference photos indexed at start
@@ -25,15 +26,15 @@ public record ServeConfig(String bootstrapServers, String groupId, int maxBatch,
                           GeneratorKind generator, String output, Optional<Path> references) {
     public static final String DEFAULT_GROUP_ID = "landmarks-classifier";
 
-    /** Which CNN candidate generator serves. */
+    /** Which candidate generator serves: a CNN over images, or retrieval over local features. */
     public enum GeneratorKind {
-        SOFTMAX, EMBEDDING;
+        SOFTMAX, EMBEDDING, RETRIEVAL;
 
         static GeneratorKind parse(String value) {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("classifier.generator must be softmax or embedding, was '" + value + "'", e);
+                throw new IllegalArgumentException("classifier.generator must be retrieval, softmax or embedding, was '" + value + "'", e);
             }
         }
     }
@@ -54,7 +55,8 @@ public record ServeConfig(String bootstrapServers, String groupId, int maxBatch,
                 s.string("classifier.group-id", DEFAULT_GROUP_ID),
                 s.integer("classifier.max-batch", LoopConfig.DEFAULT_MAX_BATCH),
                 s.duration("classifier.poll-timeout", LoopConfig.DEFAULT_POLL_TIMEOUT),
-                GeneratorKind.parse(s.string("classifier.generator", "softmax")),
+                GeneratorKind.parse(s.string("classifier.generator",
+                        s.find("classifier.model-dir").isPresent() ? "softmax" : "retrieval")),
                 s.string("classifier.output", ""),
                 s.path("classifier.embedding.references"));
     }
