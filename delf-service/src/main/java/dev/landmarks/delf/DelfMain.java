@@ -1,6 +1,7 @@
 package dev.landmarks.delf;
 
 import dev.landmarks.common.config.Settings;
+import dev.landmarks.common.service.ServiceRunner;
 import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.common.kafka.TransactionalBatchLoop;
@@ -36,32 +37,8 @@ public final class DelfMain {
     private DelfMain() {
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // The JVM does not wait for main once shutdown starts: the hook waits until the loop has committed and closed.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(closed);
-        }, "delf-service-shutdown"));
-        Throwable failure;
-        try {
-            failure = run(Settings.fromEnvironment(), stop);
-        } finally {
-            closed.countDown();
-        }
-        if (failure != null) {
-            LOG.error("delf-service stopped on an error; exiting so the supervisor restarts it", failure);
-            System.exit(1);
-        }
+        ServiceRunner.runUntilShutdown("delf-service", LOG, stop -> run(Settings.fromEnvironment(), stop));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.landmarks.verifier;
 
 import dev.landmarks.common.config.Settings;
+import dev.landmarks.common.service.ServiceRunner;
 import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.verifier.decide.DecisionConfig;
@@ -87,27 +88,7 @@ public final class VerifierMain {
     }
 
     public static void main(String[] args) throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // The JVM does not wait for main once shutdown starts: the hook holds it until Streams has committed and closed.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "verifier-shutdown"));
-        Throwable failure;
-        try {
-            failure = run(Settings.fromEnvironment(), stop);
-        } finally {
-            closed.countDown();
-        }
-        if (failure != null) {
-            LOG.error("verifier-service stopped on an error; exiting so the supervisor restarts it", failure);
-            System.exit(1);
-        }
+        ServiceRunner.runUntilShutdown("verifier-service", LOG, stop -> run(Settings.fromEnvironment(), stop));
     }
 
     /**
