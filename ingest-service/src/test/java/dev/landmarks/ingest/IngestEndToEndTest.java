@@ -5,7 +5,6 @@ import dev.landmarks.common.image.ImageDecoder;
 import dev.landmarks.common.kafka.DeadLetters;
 import dev.landmarks.common.kafka.InProcessKafka;
 import dev.landmarks.common.kafka.LoopConfig;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.common.kafka.TransactionalBatchLoop;
 import dev.landmarks.ingest.fetch.LocalHttpServer;
@@ -14,8 +13,6 @@ import dev.landmarks.proto.Image;
 import dev.landmarks.proto.ImageEncoding;
 import dev.landmarks.proto.Result;
 import dev.landmarks.proto.StageTiming;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,9 +71,7 @@ class IngestEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         kafka = InProcessKafka.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-        }
+        kafka.createTopics(Topics.ALL);
         server = new LocalHttpServer();
         for (Object[] good : GOOD.values()) {
             String path = (String) good[0];

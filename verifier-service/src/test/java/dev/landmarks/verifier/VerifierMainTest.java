@@ -4,7 +4,6 @@ import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.features.FeaturesCodec;
 import dev.landmarks.common.kafka.InProcessKafka;
 import dev.landmarks.common.kafka.ProtoSerdes;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.proto.Candidate;
 import dev.landmarks.proto.Candidates;
@@ -15,8 +14,6 @@ import dev.landmarks.verifier.streams.LandmarkPartitioner;
 import dev.landmarks.verifier.streams.LandmarkPartitioning;
 import dev.landmarks.verifier.verify.TestPhotos;
 import dev.landmarks.verifier.verify.VerifyConfig;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,9 +64,7 @@ class VerifierMainTest {
     @BeforeAll
     static void broker() {
         kafka = InProcessKafka.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-        }
+        kafka.createTopics(Topics.ALL);
     }
 
     @AfterAll

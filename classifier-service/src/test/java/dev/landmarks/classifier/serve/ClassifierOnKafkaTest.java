@@ -5,15 +5,12 @@ import dev.landmarks.classifier.ClassifierMain;
 import dev.landmarks.classifier.testing.TestSavedModels;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.common.kafka.TransactionalBatchLoop;
 import dev.landmarks.proto.Candidates;
 import dev.landmarks.proto.Image;
 import dev.landmarks.proto.ImageEncoding;
 import dev.landmarks.proto.Result;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,9 +51,7 @@ class ClassifierOnKafkaTest {
         List<String> photos = List.of("train/sacre_coeur/1054b7e1d15a7ef7.jpg", "train/opencv_aero/29da7f6bce9bf91e.jpg",
                 "train/opencv_graf/2b8de19480fdc436.png");
         try (InProcessKafka kafka = InProcessKafka.start()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-            }
+            kafka.createTopics(Topics.ALL);
             Settings settings = Settings.of(Map.of(
                     "kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "classifier.model-dir", model.toString(),

@@ -5,14 +5,11 @@ import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.features.Features;
 import dev.landmarks.common.features.FeaturesCodec;
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.proto.Candidates;
 import dev.landmarks.proto.DescriptorEncoding;
 import dev.landmarks.proto.LocalFeatures;
 import dev.landmarks.proto.ReferenceFeatures;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,9 +47,7 @@ class RetrievalServiceTest {
                 "retrieval.vocabulary.coarse", "4", "retrieval.vocabulary.fine", "8"));
         ServeConfig serve = ServeConfig.from(settings);
         assertEquals(ServeConfig.GeneratorKind.RETRIEVAL, serve.generator(), "no model configured: retrieval");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-        }
+        kafka.createTopics(Topics.ALL);
         IllegalStateException empty = assertThrows(IllegalStateException.class,
                 () -> ClassifierMain.retrievalHandler(settings, serve));
         assertTrue(empty.getMessage().contains("index the reference photos first"), empty.getMessage());

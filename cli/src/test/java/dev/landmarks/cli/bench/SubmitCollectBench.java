@@ -3,11 +3,8 @@ package dev.landmarks.cli.bench;
 import dev.landmarks.cli.Main;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.proto.Result;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,9 +33,7 @@ public final class SubmitCollectBench {
         Path csv = dir.resolve("test.csv");
         writeTestCsv(csv, n);
         try (InProcessKafka kafka = InProcessKafka.start()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-            }
+            kafka.createTopics(Topics.ALL);
             long t0 = System.nanoTime();
             int submitCode = landmarks("submit", csv.toString(), "--bootstrap-servers", kafka.bootstrapServers());
             report("submit", n, t0, submitCode);

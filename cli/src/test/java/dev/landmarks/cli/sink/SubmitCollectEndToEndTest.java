@@ -7,11 +7,8 @@ import dev.landmarks.cli.csv.ImageRow;
 import dev.landmarks.cli.submit.RequestPublisher;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.proto.Result;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,9 +61,7 @@ class SubmitCollectEndToEndTest {
     static void startBroker() {
         kafka = InProcessKafka.start();
         // producers block on a topic that does not exist (the broker does not auto-create): create them all first
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-        }
+        kafka.createTopics(Topics.ALL);
     }
 
     @AfterAll

@@ -17,10 +17,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -61,6 +63,18 @@ public final class InProcessKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Creates the given topics that do not exist yet, with one replica (the only broker). The broker does not
+     * auto-create topics, so producers of the pipeline need this (or the services' own TopicCreator call) first.
+     *
+     * @return the names of the topics this call created
+     */
+    public Set<String> createTopics(Collection<Topic<?, ?>> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return new TopicCreator(admin, (short) 1).ensure(topics);
+        }
     }
 
     private static Map<String, Object> brokerProperties(Path logDir, int brokerPort, int controllerPort) {

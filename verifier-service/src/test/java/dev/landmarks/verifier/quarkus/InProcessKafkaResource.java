@@ -1,11 +1,8 @@
 package dev.landmarks.verifier.quarkus;
 
 import dev.landmarks.common.kafka.InProcessKafka;
-import dev.landmarks.common.kafka.TopicCreator;
 import dev.landmarks.common.kafka.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +21,7 @@ public class InProcessKafkaResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         kafka = InProcessKafka.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            new TopicCreator(admin, (short) 1).ensure(Topics.ALL);
-        }
+        kafka.createTopics(Topics.ALL);
         Path state;
         try {
             state = Files.createTempDirectory("verifier-quarkus-state");
