@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +35,45 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why a plain loop rather than Kafka Streams: batch stages want one model call per poll (a batched tensor), and
  * need neither joins nor state.
+ *
+ * <p>An optional {@link Observer} hears of every committed batch and of the loop's end, so a shell can count records
+ * and time batches without the handler knowing; {@link #recordsLagMax()} exposes the consumer's lag.
  */
 public final class TransactionalBatchLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalBatchLoop.class);
     /** Longest a batch may take from its first output to its commit (override: transaction.timeout.ms). */
-    static final java.time.Duration TRANSACTION_TIMEOUT = java.time.Duration.ofMinutes(5);
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
+    /** The consumer's own metric (group consumer-fetch-manager-metrics): largest lag over its recent fetches. */
+    static final String LAG_METRIC = "records-lag-max";
+
+    /**
+     * Told what the loop did, on the loop's thread: after each commit, and once when the loop ends. Must be quick
+     * and must not throw (an exception from {@code committed} would stop the loop like a handler failure, after the
+     * commit).
+     */
+    public interface Observer {
+        /**
+         * A batch was committed.
+         *
+         * @param batch    the records consumed
+         * @param outputs  every record the handler returned (all published in the same transaction)
+         * @param handling time spent in the handler alone (not sending or committing)
+         */
+        void committed(List<ConsumerRecord<byte[], byte[]>> batch, List<ProducerRecord<byte[], byte[]>> outputs,
+                       Duration handling);
+
+        /** The loop ended: {@code failure} is null after {@link #close()}, else the error that stopped it. */
+        default void stopped(Throwable failure) {
+        }
+    }
+
+    private static final Observer NO_OBSERVER = (batch, outputs, handling) -> {
+    };
 
     private final LoopConfig config;
     private final BatchHandler handler;
+    private final Observer observer;
+    private final Metric lagMax;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong consumed = new AtomicLong();
@@ -49,10 +83,28 @@ public final class TransactionalBatchLoop implements AutoCloseable {
     private Thread thread;
 
     public TransactionalBatchLoop(LoopConfig config, BatchHandler handler) {
+        this(config, handler, NO_OBSERVER);
+    }
+
+    public TransactionalBatchLoop(LoopConfig config, BatchHandler handler, Observer observer) {
         this.config = config;
         this.handler = handler;
+        this.observer = observer;
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(producerProperties(config), new ByteArraySerializer(), new ByteArraySerializer());
+        this.lagMax = findLagMetric(consumer.metrics());
+    }
+
+    /** The client-wide records-lag-max (not one of its per-topic or per-partition twins); null if absent. */
+    private static Metric findLagMetric(Map<MetricName, ? extends Metric> metrics) {
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            MetricName name = e.getKey();
+            if (name.name().equals(LAG_METRIC) && !name.tags().containsKey("topic")
+                    && !name.tags().containsKey("partition")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     static Map<String, Object> consumerProperties(LoopConfig c) {
@@ -115,6 +167,18 @@ public final class TransactionalBatchLoop implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * The consumer's records-lag-max: the most records any assigned partition was behind its end at the recent
+     * fetches (Kafka's sampled window), NaN before the first fetch. Safe to call from any thread.
+     */
+    public double recordsLagMax() {
+        if (lagMax == null) {
+            return Double.NaN;
+        }
+        Object value = lagMax.metricValue();
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
     public boolean isRunning() {
         return running && stopped.getCount() > 0;
     }
@@ -137,8 +201,12 @@ public final class TransactionalBatchLoop implements AutoCloseable {
             LOG.error("batch loop {} on {} stopped: {}", config.groupId(), config.inputTopic(), t.toString(), t);
         } finally {
             running = false;
-            closeClients();
-            stopped.countDown();
+            try {
+                closeClients();
+            } finally {
+                notifyStopped();
+                stopped.countDown();
+            }
         }
     }
 
@@ -146,8 +214,13 @@ public final class TransactionalBatchLoop implements AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         producer.beginTransaction();
+        List<ProducerRecord<byte[], byte[]>> outputs;
+        long handlingNanos;
         try {
-            for (ProducerRecord<byte[], byte[]> out : handler.handle(batch)) {
+            long start = System.nanoTime();
+            outputs = handler.handle(batch);
+            handlingNanos = System.nanoTime() - start;
+            for (ProducerRecord<byte[], byte[]> out : outputs) {
                 producer.send(out);
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
@@ -157,6 +230,15 @@ public final class TransactionalBatchLoop implements AutoCloseable {
             // Nothing of this batch is visible and its offsets are not committed: stop, so a restart re-reads it.
             abortQuietly();
             throw e;
+        }
+        observer.committed(batch, outputs, Duration.ofNanos(handlingNanos));
+    }
+
+    private void notifyStopped() {
+        try {
+            observer.stopped(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("batch loop {}: observer failed on stop: {}", config.groupId(), e.toString());
         }
     }
 

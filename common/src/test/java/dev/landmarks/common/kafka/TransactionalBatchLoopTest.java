@@ -21,11 +21,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransactionalBatchLoopTest {
     static InProcessKafka kafka;
@@ -80,6 +83,86 @@ class TransactionalBatchLoopTest {
         }
         assertEquals(n, counts.size(), "every input produced output");
         counts.forEach((k, c) -> assertEquals(1, c, "output for " + k + " appeared " + c + " times"));
+    }
+
+    @Test
+    void theObserverHearsEveryCommittedBatchAndTheCleanStop() throws Exception {
+        String in = "observe.in";
+        String out = "observe.out";
+        createTopics(in, out);
+        int n = 23;
+        produce(in, n);
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        List<Integer> outputSizes = new CopyOnWriteArrayList<>();
+        List<Duration> handling = new CopyOnWriteArrayList<>();
+        List<Optional<Throwable>> stops = new CopyOnWriteArrayList<>();
+        TransactionalBatchLoop.Observer observer = new TransactionalBatchLoop.Observer() {
+            @Override
+            public void committed(List<ConsumerRecord<byte[], byte[]>> batch, List<ProducerRecord<byte[], byte[]>> outputs,
+                                  Duration took) {
+                batchSizes.add(batch.size());
+                outputSizes.add(outputs.size());
+                handling.add(took);
+            }
+
+            @Override
+            public void stopped(Throwable failure) {
+                stops.add(Optional.ofNullable(failure));
+            }
+        };
+        LoopConfig config = new LoopConfig(kafka.bootstrapServers(), "observe-test", in, 5, Duration.ofMillis(200));
+        // Each input becomes two outputs, so outputs are told apart from inputs.
+        TransactionalBatchLoop loop = new TransactionalBatchLoop(config, batch -> {
+            List<ProducerRecord<byte[], byte[]>> twice = new ArrayList<>(echo(out, batch));
+            twice.addAll(echo(out, batch));
+            return twice;
+        }, observer);
+        assertTrue(Double.isNaN(loop.recordsLagMax()), "no fetch yet, no lag known");
+        loop.start();
+        waitUntil(() -> loop.consumed() == n);
+        double lag = loop.recordsLagMax();
+        loop.close();
+
+        assertEquals(n, batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batchSizes.stream().allMatch(size -> size >= 1 && size <= 5), batchSizes.toString());
+        for (int i = 0; i < batchSizes.size(); i++) {
+            assertEquals(2 * batchSizes.get(i), outputSizes.get(i));
+            assertFalse(handling.get(i).isNegative());
+        }
+        assertFalse(Double.isNaN(lag), "the consumer fetched, so its lag metric has samples");
+        assertTrue(lag >= 0 && lag <= n, "lag " + lag);
+        assertEquals(List.of(Optional.empty()), stops, "one clean stop");
+    }
+
+    @Test
+    void theObserverHearsTheErrorThatStoppedTheLoop() throws Exception {
+        String in = "observe-fail.in";
+        createTopics(in);
+        produce(in, 3);
+        List<Throwable> stops = new CopyOnWriteArrayList<>();
+        AtomicInteger committed = new AtomicInteger();
+        TransactionalBatchLoop.Observer observer = new TransactionalBatchLoop.Observer() {
+            @Override
+            public void committed(List<ConsumerRecord<byte[], byte[]>> batch, List<ProducerRecord<byte[], byte[]>> outputs,
+                                  Duration took) {
+                committed.incrementAndGet();
+            }
+
+            @Override
+            public void stopped(Throwable failure) {
+                stops.add(failure);
+            }
+        };
+        LoopConfig config = new LoopConfig(kafka.bootstrapServers(), "observe-fail-test", in, 5, Duration.ofMillis(200));
+        TransactionalBatchLoop loop = new TransactionalBatchLoop(config, batch -> {
+            throw new IllegalStateException("injected");
+        }, observer);
+        loop.start();
+        waitUntil(() -> !loop.isRunning());
+        loop.close();
+        assertEquals(0, committed.get(), "an aborted batch is not reported as committed");
+        assertEquals(1, stops.size());
+        assertEquals("injected", stops.get(0).getMessage());
     }
 
     private static List<ProducerRecord<byte[], byte[]>> echo(String topic, List<ConsumerRecord<byte[], byte[]>> batch) {
