@@ -8,7 +8,6 @@ import dev.landmarks.classifier.retrieval.vocabulary.VocabularyConfig;
 import dev.landmarks.classifier.serve.FeaturesInputReader;
 import dev.landmarks.common.features.Features;
 import dev.landmarks.common.features.FeaturesCodec;
-import dev.landmarks.common.kafka.BatchHandler;
 import dev.landmarks.common.kafka.CompactedTopicReader;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.proto.ReferenceFeatures;
@@ -57,17 +56,9 @@ public final class ClassifierMain {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromEnvironment();
         ServeConfig serve = ServeConfig.from(settings);
-        BatchHandler handler;
-        String input;
-        if (serve.generator() == ServeConfig.GeneratorKind.RETRIEVAL) {
-            handler = retrievalHandler(settings, serve);
-            input = new FeaturesInputReader().inputTopic();
-        } else {
-            LOG.info(TensorFlowDevice.describe());
-            handler = handler(settings, serve);
-            input = new ImageInputReader().inputTopic();
-        }
-        try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(input), handler)) {
+        Stage stage = stage(settings, serve);
+        String input = stage.inputTopic();
+        try (TransactionalBatchLoop loop = new TransactionalBatchLoop(serve.loopConfig(input), stage.handler())) {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "classifier-shutdown"));
             loop.start();
@@ -81,6 +72,24 @@ public final class ClassifierMain {
                 }
             }
         }
+    }
+
+    /**
+     * What the service runs: the configured generator's batch handler and the topic it consumes.
+     *
+     * @param handler    closes the generator's model when closed
+     * @param inputTopic landmark.features (retrieval) or landmark.images (a CNN)
+     */
+    public record Stage(CandidatesBatchHandler<?> handler, String inputTopic) {
+    }
+
+    /** Builds the configured generator (loading its model or reading its index); main and the Quarkus shell run it. */
+    public static Stage stage(Settings settings, ServeConfig serve) throws Exception {
+        if (serve.generator() == ServeConfig.GeneratorKind.RETRIEVAL) {
+            return new Stage(retrievalHandler(settings, serve), new FeaturesInputReader().inputTopic());
+        }
+        LOG.info(TensorFlowDevice.describe());
+        return new Stage(handler(settings, serve), new ImageInputReader().inputTopic());
     }
 
     /**
