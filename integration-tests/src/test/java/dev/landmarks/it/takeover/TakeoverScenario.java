@@ -46,7 +46,7 @@ public final class TakeoverScenario {
 
     public static TakeoverReport run(String bootstrapServers, BatchStage stage, ResilienceConfig config)
             throws Exception {
-        PipelineTopics.create(bootstrapServers);
+        PipelineTopics.create(bootstrapServers, config.deadline());
         stage.prepare(bootstrapServers);
         int partitions = Topics.DEFAULT_PARTITIONS;
         List<ProducerRecord<byte[], byte[]>> inputs = spread(stage.inputs(config.takeoverImages()), partitions);
