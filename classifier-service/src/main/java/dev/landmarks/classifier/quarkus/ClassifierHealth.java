@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Health of the classifier shell on /q/health. Liveness: UP while the generator loads and while the batch loop's
  * thread runs; DOWN, with the error, once loading or the loop failed. Readiness: the model or reference index is
  * loaded and the loop runs, the broker answers within {@code landmarks.health.timeout} and every topic the service
- * needs exists (DOWN names the missing ones). The broker connection itself is also checked by quarkus-kafka-client's
- * own readiness check.
+ * needs exists (DOWN names the missing ones).
  */
 @ApplicationScoped
 public class ClassifierHealth {

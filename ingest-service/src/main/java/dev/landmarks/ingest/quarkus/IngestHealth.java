@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Health of the ingest shell on /q/health. Liveness: the batch loop's thread runs (DOWN once it stopped, with the
  * error). Readiness: the loop runs, the broker answers within {@code landmarks.health.timeout} and every topic the
- * loop reads or writes exists (DOWN names the missing ones). The broker connection itself is also checked by
- * quarkus-kafka-client's own readiness check.
+ * loop reads or writes exists (DOWN names the missing ones).
  */
 @ApplicationScoped
 public class IngestHealth {
