@@ -83,6 +83,23 @@ class VerifierQuarkusTest {
 
         String exposed = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(exposed.contains("kafka_stream_"), "Kafka Streams metrics on /q/metrics");
+        // the verifier's own meters: one decision (RECOGNIZED), two verifications (one per candidate with references
+        // or without: the topology answers a landmark without references itself, so at least the graffiti one)
+        assertEquals(1.0, sample(exposed, "landmarks_verifier_decisions_total{status=\"RECOGNIZED\"}"), exposed);
+        assertEquals(-1.0, sample(exposed, "landmarks_verifier_decisions_total{status=\"NO_LANDMARK\"}"));
+        double verifications = sample(exposed, "landmarks_verifier_verification_seconds_count");
+        assertTrue(verifications >= 1 && verifications <= 2, "verifications: " + verifications);
+        assertTrue(sample(exposed, "landmarks_verifier_references_checked_references_sum") >= 1);
+    }
+
+    /** The value of the series whose line starts with {@code series} (name and labels as printed), or -1 if none. */
+    private static double sample(String exposition, String series) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return -1;
     }
 
     private HttpResponse<String> awaitStatus(URI uri, int status) throws Exception {
