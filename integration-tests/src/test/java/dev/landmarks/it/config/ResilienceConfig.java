@@ -20,6 +20,9 @@ import java.time.Duration;
  *                       {@code it.session-timeout}, default 6s, the broker's minimum). A killed Kafka Streams
  *                       instance does not leave its group, so its replacement gets the partitions only after this;
  *                       the client default, 45 s, would make every verifier crash test wait that long
+ * @param stallPollInterval {@code max.poll.interval.ms} of the loops in the stalled-instance scenario (key
+ *                       {@code it.stall.max-poll-interval}, default 3s): how long a stalled instance keeps its
+ *                       partitions before the group moves them to the other instance
  * @param maxBatch       records per poll, i.e. per transaction, of the batch loops under test (key
  *                       {@code it.max-batch}, default 4, >= 1): small, so a stream has many transactions to cut into
  * @param pollTimeout    how long a batch loop's poll waits (key {@code it.poll-timeout}, default 200ms)
@@ -32,7 +35,7 @@ import java.time.Duration;
  *                       apache/kafka:4.1.2, the broker version of the build)
  */
 public record ResilienceConfig(int takeoverImages, int crashImages, int crashOnBatch, int verifierCrashCall,
-                               Duration sessionTimeout, int maxBatch,
+                               Duration sessionTimeout, Duration stallPollInterval, int maxBatch,
                                Duration pollTimeout, int photoMaxSide, int maxFeatures, Duration deadline,
                                String kafkaImage) {
     public static final int DEFAULT_TAKEOVER_IMAGES = 96;
@@ -40,6 +43,7 @@ public record ResilienceConfig(int takeoverImages, int crashImages, int crashOnB
     public static final int DEFAULT_CRASH_ON_BATCH = 3;
     public static final int DEFAULT_VERIFIER_CRASH_CALL = 30;
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(6);
+    public static final Duration DEFAULT_STALL_POLL_INTERVAL = Duration.ofSeconds(3);
     public static final int DEFAULT_MAX_BATCH = 4;
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(200);
     public static final int DEFAULT_PHOTO_MAX_SIDE = 256;
@@ -53,6 +57,7 @@ public record ResilienceConfig(int takeoverImages, int crashImages, int crashOnB
         require(crashOnBatch >= 1, "it.crash.batch must be >= 1, was " + crashOnBatch);
         require(verifierCrashCall >= 1, "it.verifier.crash-call must be >= 1, was " + verifierCrashCall);
         require(positive(sessionTimeout), "it.session-timeout must be positive, was " + sessionTimeout);
+        require(positive(stallPollInterval), "it.stall.max-poll-interval must be positive, was " + stallPollInterval);
         require(maxBatch >= 1, "it.max-batch must be >= 1, was " + maxBatch);
         require(positive(pollTimeout), "it.poll-timeout must be positive, was " + pollTimeout);
         require(photoMaxSide >= 32, "it.photo.max-side must be >= 32, was " + photoMaxSide);
@@ -73,6 +78,7 @@ public record ResilienceConfig(int takeoverImages, int crashImages, int crashOnB
                 s.integer("it.crash.batch", DEFAULT_CRASH_ON_BATCH),
                 s.integer("it.verifier.crash-call", DEFAULT_VERIFIER_CRASH_CALL),
                 s.duration("it.session-timeout", DEFAULT_SESSION_TIMEOUT),
+                s.duration("it.stall.max-poll-interval", DEFAULT_STALL_POLL_INTERVAL),
                 s.integer("it.max-batch", DEFAULT_MAX_BATCH),
                 s.duration("it.poll-timeout", DEFAULT_POLL_TIMEOUT),
                 s.integer("it.photo.max-side", DEFAULT_PHOTO_MAX_SIDE),

@@ -6,9 +6,7 @@ import dev.landmarks.it.config.ResilienceConfig;
 import dev.landmarks.it.kafka.Await;
 import dev.landmarks.it.kafka.OutputLedger;
 import dev.landmarks.it.kafka.PipelineTopics;
-import dev.landmarks.it.photos.SamplePhoto;
-import dev.landmarks.it.photos.SamplePhotos;
-import dev.landmarks.it.stages.ClassifierStage;
+import dev.landmarks.it.stages.SampleIndex;
 import dev.landmarks.proto.Candidate;
 import dev.landmarks.proto.Candidates;
 import dev.landmarks.proto.LocalFeatures;
@@ -68,10 +66,10 @@ public final class VerifierCrashScenario {
     public static VerifierCrashReport run(String bootstrapServers, ResilienceConfig config, Path stateDir)
             throws Exception {
         PipelineTopics.create(bootstrapServers, config.deadline());
-        List<ProducerRecord<byte[], byte[]>> references = ClassifierStage.referenceRecords(config);
+        List<ProducerRecord<byte[], byte[]>> references = SampleIndex.referenceRecords(config);
         PipelineTopics.publish(bootstrapServers, references,
                 Map.of(ProducerConfig.PARTITIONER_CLASS_CONFIG, LandmarkPartitioner.class.getName()));
-        List<LocalFeatures> queries = ClassifierStage.queries(config, "verifier", config.crashImages());
+        List<LocalFeatures> queries = SampleIndex.queries(config, "verifier", config.crashImages());
         List<String> ids = queries.stream().map(LocalFeatures::getImageId).toList();
 
         String applicationId = "verifier-crash-" + UUID.randomUUID();
@@ -86,7 +84,7 @@ public final class VerifierCrashScenario {
             try (KafkaStreams first = start(bootstrapServers, applicationId, topology, crashing, firstFailure, config)) {
                 Await.until("the first instance holds every reference", config.deadline(),
                         () -> referencesHeld(first) == references.size());
-                PipelineTopics.publish(bootstrapServers, queryRecords(queries));
+                PipelineTopics.publish(bootstrapServers, queryRecords(queries, SampleIndex.landmarks(config)));
                 Await.until("the injected crash stops the first instance", config.deadline(),
                         () -> first.state() == KafkaStreams.State.ERROR);
                 assertTrue(InjectedCrash.isCause(firstFailure.get()), "stopped by the injected crash: " + firstFailure.get());
@@ -134,9 +132,8 @@ public final class VerifierCrashScenario {
     }
 
     /** Features and candidates of each query; candidates are the reference landmarks in turn, two per image. */
-    private static List<ProducerRecord<byte[], byte[]>> queryRecords(List<LocalFeatures> queries) {
-        List<String> landmarks = SamplePhotos.references(1 << 10).stream().map(SamplePhoto::landmarkId)
-                .distinct().sorted().toList();
+    private static List<ProducerRecord<byte[], byte[]>> queryRecords(List<LocalFeatures> queries,
+                                                                     List<String> landmarks) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             LocalFeatures features = queries.get(i);

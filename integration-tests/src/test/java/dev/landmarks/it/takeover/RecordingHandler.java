@@ -4,6 +4,7 @@ import dev.landmarks.common.kafka.BatchHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class RecordingHandler implements BatchHandler {
         synchronized (this) {
             for (ConsumerRecord<byte[], byte[]> r : batch) {
                 partitions.add(r.partition());
-                if (r.key() != null && marked.test(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8))) {
+                if (r.key() != null && marked.test(new String(r.key(), StandardCharsets.UTF_8))) {
                     sawMarked.countDown();
                 }
             }
