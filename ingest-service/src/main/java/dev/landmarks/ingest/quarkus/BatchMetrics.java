@@ -23,6 +23,12 @@ import java.util.function.DoubleSupplier;
  * needs no metrics code of its own. Names are in docs/deploy.md.
  */
 final class BatchMetrics implements TransactionalBatchLoop.Observer {
+    /** Histogram range of batch handling: 1 ms (below any real batch) to the loop's 5 min transaction timeout. */
+    private static final Duration FASTEST_BATCH = Duration.ofMillis(1);
+    private static final Duration SLOWEST_BATCH = Duration.ofMinutes(5);
+    /** Histogram range of batch sizes: one record up to far more than any configured max-batch. */
+    private static final double LARGEST_BATCH = 1024;
+
     private final MeterRegistry registry;
     private final Tags service;
     private final Counter recordsIn;
@@ -38,9 +44,11 @@ final class BatchMetrics implements TransactionalBatchLoop.Observer {
         this.deadLetters = Counter.builder("landmarks.batch.dead.letters")
                 .description("unreadable records sent to " + Topics.DEAD_LETTERS.name()).tags(service).register(registry);
         this.handling = Timer.builder("landmarks.batch.handling").description("time in the handler per batch")
-                .tags(service).publishPercentileHistogram().register(registry);
+                .tags(service).publishPercentileHistogram()
+                .minimumExpectedValue(FASTEST_BATCH).maximumExpectedValue(SLOWEST_BATCH).register(registry);
         this.batchSize = DistributionSummary.builder("landmarks.batch.size").description("records per batch")
-                .baseUnit("records").tags(service).publishPercentileHistogram().register(registry);
+                .baseUnit("records").tags(service).publishPercentileHistogram()
+                .minimumExpectedValue(1.0).maximumExpectedValue(LARGEST_BATCH).register(registry);
         Gauge.builder("landmarks.batch.consumer.lag", consumerLag::getAsDouble)
                 .description("the consumer's records-lag-max: records behind the end of its most lagging partition")
                 .baseUnit("records").tags(service).register(registry);
