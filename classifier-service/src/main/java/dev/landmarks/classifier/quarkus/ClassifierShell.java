@@ -50,7 +50,6 @@ public class ClassifierShell {
     private TransactionalBatchLoop loop;
     private Phase phase = Phase.LOADING;
     private Throwable failure;
-    private Thread loader;
 
     public ClassifierShell(Config config, MeterRegistry registry) {
         this.settings = settings(config);
@@ -59,7 +58,9 @@ public class ClassifierShell {
     }
 
     void onStart(@Observes StartupEvent event) {
-        loader = new Thread(this::load, "classifier-load");
+        Thread loader = new Thread(this::load, "classifier-load");
+        // A shutdown during a long index read must not wait for it: the loop it would build is then closed unused.
+        loader.setDaemon(true);
         loader.start();
     }
 
