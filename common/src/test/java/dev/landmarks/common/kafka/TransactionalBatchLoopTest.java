@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransactionalBatchLoopTest {
@@ -163,6 +165,41 @@ class TransactionalBatchLoopTest {
         assertEquals(0, committed.get(), "an aborted batch is not reported as committed");
         assertEquals(1, stops.size());
         assertEquals("injected", stops.get(0).getMessage());
+    }
+
+    @Test
+    void closeFinishesAndCommitsTheBatchInHand() throws Exception {
+        String in = "graceful.in";
+        String out = "graceful.out";
+        createTopics(in, out);
+        int n = 4;
+        produce(in, n);
+        CountDownLatch inHand = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LoopConfig config = new LoopConfig(kafka.bootstrapServers(), "graceful-test", in, n, Duration.ofMillis(200));
+        // Partitions may arrive in more than one poll: only the first batch is held.
+        AtomicInteger held = new AtomicInteger();
+        TransactionalBatchLoop loop = new TransactionalBatchLoop(config, batch -> {
+            if (held.getAndIncrement() == 0) {
+                inHand.countDown();
+                release.await();
+            }
+            return echo(out, batch);
+        });
+        loop.start();
+        inHand.await();
+        Thread closer = new Thread(loop::close, "closer");
+        closer.start();
+        // close() has been called and waits for the loop while the batch is still in the handler
+        waitUntil(() -> closer.getState() == Thread.State.TIMED_WAITING);
+        assertEquals(0, loop.consumed(), "nothing committed while the batch is in hand");
+        release.countDown();
+        closer.join();
+
+        assertTrue(loop.consumed() >= 1, "the batch in hand was committed");
+        assertNull(loop.failure(), "a requested stop is not a failure");
+        List<ConsumerRecord<String, String>> committed = readCommitted(out, (int) loop.consumed());
+        assertEquals(loop.consumed(), committed.size(), "exactly the committed batches are visible");
     }
 
     private static List<ProducerRecord<byte[], byte[]>> echo(String topic, List<ConsumerRecord<byte[], byte[]>> batch) {
