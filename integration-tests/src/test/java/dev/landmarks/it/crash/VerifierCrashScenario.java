@@ -50,8 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real topology with the real geometric verification, wrapped so that one verification throws
  * {@link InjectedCrash} after it ran; the uncaught-exception handler answers SHUTDOWN_CLIENT, as VerifierMain's
  * does, and the instance dies without leaving its group (as a killed process). A new instance with the same
- * application id and the same state directory (a restart in place) gets its partitions once the coordinator has
- * given up on the dead member (the session timeout, short here: {@link ResilienceConfig#sessionTimeout()}). Every image then has exactly one Result on landmark.results (read_committed), and
+ * application id, on the same state directory (a restart in place) or an empty one (a replacement), gets its
+ * partitions once the coordinator has given up on the dead member (the session timeout, short here:
+ * {@link ResilienceConfig#sessionTimeout()}). Every image then has exactly one Result on landmark.results (read_committed), and
  * the verification the crash threw away was run again.
  */
 public final class VerifierCrashScenario {
@@ -63,8 +64,13 @@ public final class VerifierCrashScenario {
     private VerifierCrashScenario() {
     }
 
-    public static VerifierCrashReport run(String bootstrapServers, ResilienceConfig config, Path stateDir)
-            throws Exception {
+    /**
+     * @param stateDir           the first instance's state directory
+     * @param restartStateDir    the new instance's: the same directory for a restart in place, an empty one for a
+     *                           replacement on another host or container (its stores are restored from Kafka)
+     */
+    public static VerifierCrashReport run(String bootstrapServers, ResilienceConfig config, Path stateDir,
+                                         Path restartStateDir) throws Exception {
         PipelineTopics.create(bootstrapServers, config.deadline());
         List<ProducerRecord<byte[], byte[]>> references = SampleIndex.referenceRecords(config);
         PipelineTopics.publish(bootstrapServers, references,
@@ -96,7 +102,8 @@ public final class VerifierCrashScenario {
 
             long restart = System.nanoTime();
             AtomicReference<Throwable> secondFailure = new AtomicReference<>();
-            try (KafkaStreams second = start(bootstrapServers, applicationId, topology, after, secondFailure, config)) {
+            try (KafkaStreams second = start(bootstrapServers, applicationId, topology.withStateDir(restartStateDir), after,
+                    secondFailure, config)) {
                 ledger.awaitAll(ids, config.deadline());
                 assertNull(secondFailure.get(), "the restarted instance runs without error");
                 second.close(CLOSE_TIMEOUT);
@@ -107,7 +114,8 @@ public final class VerifierCrashScenario {
             assertFalse(crashing.crashedPair().isEmpty(), "a verification was in hand when the crash struck");
             assertTrue(after.verified(crashing.crashedPair()),
                     "the restarted instance redid the verification the crash threw away: " + crashing.crashedPair());
-            VerifierCrashReport report = new VerifierCrashReport(ids.size(), answeredBefore, crashing.calls(),
+            VerifierCrashReport report = new VerifierCrashReport(
+                    restartStateDir.equals(stateDir) ? "in place" : "replacement", ids.size(), answeredBefore, crashing.calls(),
                     after.calls(), restartMillis);
             LOG.info("{}", report);
             return report;

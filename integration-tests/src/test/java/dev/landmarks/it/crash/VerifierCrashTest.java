@@ -9,18 +9,29 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The verifier's crash-and-restart scenario on the in-process broker. */
+/** The verifier's crash-and-restart scenario on the in-process broker: restarted in place, and replaced. */
 class VerifierCrashTest {
     private final ResilienceConfig config = ResilienceConfig.fromEnvironment();
 
     @TempDir
     Path stateDir;
+    @TempDir
+    Path otherStateDir;
 
     @Test
-    void verifierKilledMidVerificationAnswersEveryImageExactlyOnceAfterRestart() throws Exception {
+    void verifierKilledMidVerificationAndRestartedInPlaceAnswersEveryImageExactlyOnce() throws Exception {
         try (InProcessKafka kafka = InProcessKafka.start()) {
-            VerifierCrashReport report = VerifierCrashScenario.run(kafka.bootstrapServers(), config, stateDir);
+            VerifierCrashReport report = VerifierCrashScenario.run(kafka.bootstrapServers(), config, stateDir, stateDir);
             assertTrue(report.callsAfterRestart() > 0, "the restarted instance verified");
+        }
+    }
+
+    @Test
+    void verifierKilledMidVerificationAndReplacedWithEmptyStateAnswersEveryImageExactlyOnce() throws Exception {
+        try (InProcessKafka kafka = InProcessKafka.start()) {
+            VerifierCrashReport report = VerifierCrashScenario.run(kafka.bootstrapServers(), config, stateDir,
+                    otherStateDir);
+            assertTrue(report.callsAfterRestart() > 0, "the replacement verified");
         }
     }
 }
