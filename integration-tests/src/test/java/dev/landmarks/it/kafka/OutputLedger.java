@@ -66,6 +66,14 @@ public final class OutputLedger implements AutoCloseable {
         });
     }
 
+    /** Reads until the answer topic holds at least {@code n} records. */
+    public void awaitAnswers(int n, Duration deadline) throws InterruptedException {
+        Await.until(n + " committed answers on " + answerTopic, deadline, () -> {
+            pollOnce();
+            return answers() >= n;
+        });
+    }
+
     /** Reads every partition up to its last stable offset as of this call. */
     public void readToEnd(Duration deadline) throws InterruptedException {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
