@@ -21,7 +21,8 @@ public final class DescriptorMatcher {
     }
 
     public Matches match(Features query, Features reference) {
-        return select(NearestNeighbours.compute(query, reference, config.ratio()), config.mode());
+        boolean mutual = config.mode() == MatchMode.MUTUAL;
+        return select(NearestNeighbours.compute(query, reference, config.ratio(), mutual), config.mode());
     }
 
     /** The matches of one mode from a neighbour search done once (the evaluation compares modes this way). */

@@ -31,19 +31,28 @@ public record NearestNeighbours(int[] nearest, float[] nearestDistance, float[] 
         OpenCvNatives.load();
     }
 
+    /** Both directions: what every {@link MatchMode} needs (the evaluation derives them all from one search). */
     public static NearestNeighbours compute(Features query, Features reference, double ratio) {
+        return compute(query, reference, ratio, true);
+    }
+
+    /**
+     * @param reverse also search back from the reference keypoints the ratio-test survivors point to; only the
+     *                mutual check reads it, so the other modes skip its cost
+     */
+    public static NearestNeighbours compute(Features query, Features reference, double ratio, boolean reverse) {
         int nq = query.size();
         int nr = reference.size();
         int[] nearest = new int[nq];
         float[] d1 = new float[nq];
         float[] d2 = new float[nq];
-        int[] reverse = new int[nr];
+        int[] back = new int[nr];
         Arrays.fill(nearest, -1);
         Arrays.fill(d1, Float.POSITIVE_INFINITY);
         Arrays.fill(d2, Float.POSITIVE_INFINITY);
-        Arrays.fill(reverse, -1);
+        Arrays.fill(back, -1);
         if (nq == 0 || nr == 0) {
-            return new NearestNeighbours(nearest, d1, d2, reverse, ratio);
+            return new NearestNeighbours(nearest, d1, d2, back, ratio);
         }
         if (query.dim() != reference.dim()) {
             throw new IllegalArgumentException("descriptor sizes differ: " + query.dim() + " vs " + reference.dim());
@@ -67,8 +76,10 @@ public record NearestNeighbours(int[] nearest, float[] nearestDistance, float[] 
                     d2[i] = pair[1].distance;
                 }
             }
-            computeReverse(bf, q, reference, nearest, d1, d2, ratio, reverse);
-            return new NearestNeighbours(nearest, d1, d2, reverse, ratio);
+            if (reverse) {
+                computeReverse(bf, q, reference, nearest, d1, d2, ratio, back);
+            }
+            return new NearestNeighbours(nearest, d1, d2, back, ratio);
         } finally {
             q.release();
             r.release();

@@ -45,6 +45,19 @@ class DescriptorMatcherTest {
     }
 
     @Test
+    void theBackwardSearchOnlyTheMutualCheckNeedsCanBeSkipped() {
+        NearestNeighbours both = NearestNeighbours.compute(QUERY, REFERENCE, 0.8);
+        NearestNeighbours forward = NearestNeighbours.compute(QUERY, REFERENCE, 0.8, false);
+        assertArrayEquals(both.nearest(), forward.nearest());
+        assertArrayEquals(both.nearestDistance(), forward.nearestDistance(), 1e-6f);
+        assertArrayEquals(both.secondDistance(), forward.secondDistance(), 1e-6f);
+        assertArrayEquals(new int[] {-1, -1, -1, -1}, forward.reverseNearest());
+        assertEquals(3, both.reverseNearest()[1], "r1's nearest query point is q3");
+        assertArrayEquals(DescriptorMatcher.select(both, MatchMode.ONE_TO_ONE).query(),
+                DescriptorMatcher.select(forward, MatchMode.ONE_TO_ONE).query());
+    }
+
+    @Test
     void emptySidesGiveNoMatches() {
         Features empty = Features.empty("test", 10, 10, 2);
         var matcher = new DescriptorMatcher(MatchConfig.defaults());
