@@ -3,6 +3,10 @@ package dev.landmarks.classifier.quarkus;
 import com.google.protobuf.ByteString;
 import dev.landmarks.common.features.FeaturesCodec;
 import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.common.quarkus.testing.BatchOutcomes;
+import dev.landmarks.common.quarkus.testing.PrometheusSamples;
+import dev.landmarks.common.quarkus.testing.RawKafka;
+import dev.landmarks.common.quarkus.testing.ShellClient;
 import dev.landmarks.proto.Candidates;
 import dev.landmarks.proto.DescriptorEncoding;
 import dev.landmarks.proto.FailureReason;
@@ -11,30 +15,16 @@ import dev.landmarks.proto.Result;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.UUID;
-import java.util.function.Predicate;
 
+import static dev.landmarks.common.quarkus.testing.RawKafka.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,127 +37,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(InProcessKafkaResource.class)
 class ClassifierQuarkusTest {
-    /** Bound on each wait; a slow machine waits longer, never passes wrongly. */
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** sample/solution.csv: this test photo shows opencv_graf. */
     private static final String QUERY = "test/1b940c2c54944a53.png";
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    @ConfigProperty(name = "landmarks.kafka.bootstrap-servers")
+    @ConfigProperty(name = InProcessKafkaResource.BOOTSTRAP_SERVERS)
     String bootstrapServers;
-    @TestHTTPResource("/q/health/ready")
-    URI ready;
-    @TestHTTPResource("/q/health/live")
-    URI live;
-    @TestHTTPResource("/q/metrics")
-    URI metrics;
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void readyWithTheIndexThenProposesCandidatesAndCountsEveryOutcome() throws Exception {
-        HttpResponse<String> readiness = awaitStatus(ready, 200);
+        ShellClient app = new ShellClient(root, ClassifierShell.SERVICE);
+        HttpResponse<String> readiness = app.awaitReady();
         assertTrue(readiness.body().contains("\"generator\": \"retrieval\""), readiness.body());
         assertTrue(readiness.body().contains(Topics.REFERENCES.name()), readiness.body());
-        assertEquals(200, get(live).statusCode());
+        assertEquals(200, app.live().statusCode());
 
         LocalFeatures query = FeaturesCodec.toProto(SamplePhotos.features(QUERY), DescriptorEncoding.INT8)
                 .setImageId("query-1").build();
         // descriptor bytes without an encoding: readable as a message, not decodable as features
         LocalFeatures broken = LocalFeatures.newBuilder().setImageId("broken-1").setDescriptorDim(2)
                 .addX(1).addY(1).setDescriptors(ByteString.copyFrom(new byte[] {1, 2})).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.FEATURES.name(), bytes("query-1"), query.toByteArray()));
-            producer.send(new ProducerRecord<>(Topics.FEATURES.name(), bytes("broken-1"), broken.toByteArray()));
-            // a length-delimited field that claims 127 bytes and has none: no protobuf parser reads it
-            producer.send(new ProducerRecord<>(Topics.FEATURES.name(), bytes("garbage-1"), new byte[] {0x0A, 0x7F}));
-        }
+        RawKafka kafka = new RawKafka(bootstrapServers);
+        kafka.send(new ProducerRecord<>(Topics.FEATURES.name(), bytes("query-1"), query.toByteArray()),
+                new ProducerRecord<>(Topics.FEATURES.name(), bytes("broken-1"), broken.toByteArray()),
+                // a length-delimited field that claims 127 bytes and has none: no protobuf parser reads it
+                new ProducerRecord<>(Topics.FEATURES.name(), bytes("garbage-1"), new byte[] {0x0A, 0x7F}));
 
-        List<ConsumerRecord<byte[], byte[]>> predictions = read(Topics.PREDICTIONS.name(), 1);
+        List<ConsumerRecord<byte[], byte[]>> predictions = kafka.readCommitted(Topics.PREDICTIONS.name(), 1);
         assertEquals(1, predictions.size());
         Candidates candidates = Candidates.parseFrom(predictions.get(0).value());
         assertEquals("query-1", candidates.getImageId());
         assertEquals("opencv_graf", candidates.getCandidates(0).getLandmarkId(), candidates.toString());
         assertTrue(candidates.getModelId().startsWith("retrieval:"), candidates.getModelId());
-        List<ConsumerRecord<byte[], byte[]>> results = read(Topics.RESULTS.name(), 1);
+        List<ConsumerRecord<byte[], byte[]>> results = kafka.readCommitted(Topics.RESULTS.name(), 1);
         assertEquals(1, results.size());
         Result failed = Result.parseFrom(results.get(0).value());
         assertEquals("broken-1", failed.getImageId());
         assertEquals(FailureReason.PROCESSING_ERROR, failed.getFailureReason());
-        List<ConsumerRecord<byte[], byte[]>> dead = read(Topics.DEAD_LETTERS.name(), 1);
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(Topics.DEAD_LETTERS.name(), 1);
         assertEquals(1, dead.size());
-        assertEquals("garbage-1", new String(dead.get(0).key(), StandardCharsets.UTF_8));
+        assertEquals("garbage-1", RawKafka.text(dead.get(0).key()));
 
-        String exposed = awaitMetrics(text -> value(text, "landmarks_batch_records_in_total",
-                Map.of("topic", Topics.FEATURES.name())).orElse(0) == 3);
-        assertEquals(1.0, value(exposed, "landmarks_batch_records_out_total", Map.of("topic", Topics.PREDICTIONS.name())).orElseThrow());
-        assertEquals(1.0, value(exposed, "landmarks_batch_records_out_total", Map.of("topic", Topics.RESULTS.name())).orElseThrow());
-        assertEquals(1.0, value(exposed, "landmarks_batch_failures_total", Map.of("reason", "PROCESSING_ERROR")).orElseThrow());
-        assertEquals(1.0, value(exposed, "landmarks_batch_dead_letters_total", Map.of()).orElseThrow());
-        assertEquals(3.0, value(exposed, "landmarks_batch_size_records_sum", Map.of()).orElseThrow());
-        double batches = value(exposed, "landmarks_batch_handling_seconds_count", Map.of()).orElseThrow();
-        assertTrue(batches >= 1 && batches <= 3, "batches: " + batches);
-        assertTrue(value(exposed, "landmarks_batch_consumer_lag_records", Map.of()).isPresent(), "lag gauge");
-    }
-
-    private static OptionalDouble value(String text, String name, Map<String, String> labels) {
-        Map<String, String> all = new java.util.HashMap<>(labels);
-        all.put("service", ClassifierShell.SERVICE);
-        return PrometheusText.value(text, name, all);
-    }
-
-    private String awaitMetrics(Predicate<String> done) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        String text = "";
-        while (System.nanoTime() < end) {
-            text = get(metrics).body();
-            if (done.test(text)) {
-                return text;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("metrics never reached the expected values:\n" + text);
-    }
-
-    private HttpResponse<String> awaitStatus(URI uri, int status) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < end) {
-            last = get(uri);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(uri + " never answered " + status + ", last: " + (last == null ? null : last.body()));
-    }
-
-    private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Committed records of a topic: waits for {@code expected}, then one more second to catch extras. */
-    private List<ConsumerRecord<byte[], byte[]>> read(String topic, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long end = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                if (found.size() >= expected) {
-                    end = Math.min(end, System.nanoTime() + Duration.ofSeconds(1).toNanos());
-                }
-            }
-        }
-        return found;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        PrometheusSamples exposed = app.awaitMetrics(m -> BatchOutcomes.allCounted(m, Topics.FEATURES.name()));
+        BatchOutcomes.assertOneOfEach(exposed, Topics.FEATURES.name(), Topics.PREDICTIONS.name(), "PROCESSING_ERROR");
     }
 }
