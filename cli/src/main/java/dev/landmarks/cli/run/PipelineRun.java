@@ -103,7 +103,7 @@ public final class PipelineRun {
             err.printf("retrieval: %d references, vocabulary %s%n", retrieval.size(), retrieval.modelId());
             phases.mark("vocabulary");
 
-            SubmissionSink sink = new SubmissionSink();
+            SubmissionSink sink = SubmissionSink.from(settings);
             CollectOutcome collected;
             try (LocalFeatureExtractor extractor = create(featuresConfig);
                  StageWorkers stages = new StageWorkers(broker.connection(), settings, settings.integer("run.batch", 4),

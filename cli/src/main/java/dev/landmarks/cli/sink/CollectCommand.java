@@ -66,7 +66,7 @@ public final class CollectCommand implements Callable<Integer> {
         kafka.ensureTopics(List.of(resultTopic()));
 
         PrintWriter err = spec.commandLine().getErr();
-        SubmissionSink sink = new SubmissionSink();
+        SubmissionSink sink = SubmissionSink.from(main.settings().with(givenSettings()));
         CollectOutcome outcome = new ResultsCollector(kafka, topic, config, err::println).collect(sink, expected);
         List<String> rows = expected.isEmpty() ? sink.sortedIds() : expected;
         sink.write(out, rows);

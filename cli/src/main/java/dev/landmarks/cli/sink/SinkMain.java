@@ -87,7 +87,7 @@ public final class SinkMain {
             }
         }, "sink-shutdown"));
         try {
-            SinkSummary summary = run(config, new SubmissionSink(), stop);
+            SinkSummary summary = run(config, SubmissionSink.from(Settings.fromEnvironment()), stop);
             LOG.info("sink stopped: {}", summary.describe());
         } finally {
             finished.countDown();

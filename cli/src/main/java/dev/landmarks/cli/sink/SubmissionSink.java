@@ -1,6 +1,7 @@
 package dev.landmarks.cli.sink;
 
 import dev.landmarks.cli.submission.Prediction;
+import dev.landmarks.common.config.Settings;
 import dev.landmarks.cli.submission.SubmissionCsv;
 import dev.landmarks.proto.FailureReason;
 import dev.landmarks.proto.Result;
@@ -19,15 +20,35 @@ import java.util.TreeSet;
 /**
  * Turns pipeline results into a Kaggle submission. Input: {@link Result}s in any order, possibly repeated (a retried
  * request, a re-delivered record); the first result for an id is kept and later ones are counted as duplicates,
- * so the file has exactly one row per id. RECOGNIZED becomes "landmark score"; NO_LANDMARK and FAILED become an empty
- * value (no answer costs nothing in GAP, a wrong answer does). Thread-safe: a consumer thread may accept while
+ * so the file has exactly one row per id. RECOGNIZED becomes "landmark score". NO_LANDMARK becomes the unverified
+ * candidate it names, with its score below every verified one, unless unverified answers are left out (then, like
+ * FAILED, an empty value). Listing them costs nothing in GAP: a prediction ranked below every other one cannot lower
+ * the precision of those above it, and each correct one adds. Thread-safe: a consumer thread may accept while
  * another thread writes or asks for progress.
  */
 public final class SubmissionSink {
+    /** Setting key: whether NO_LANDMARK results' unverified candidates go into the submission. */
+    public static final String INCLUDE_UNVERIFIED = "submission.include-unverified";
+
     private final Map<String, Result> first = new LinkedHashMap<>();
     private final Map<String, Prediction> predictions = new HashMap<>();
     private int duplicates;
     private int unusable;
+    private final boolean includeUnverified;
+
+    /** A sink that lists NO_LANDMARK results' unverified candidates (setting {@value #INCLUDE_UNVERIFIED}, default on). */
+    public SubmissionSink() {
+        this(true);
+    }
+
+    /** @param includeUnverified write the unverified candidate of a NO_LANDMARK result instead of an empty value */
+    public SubmissionSink(boolean includeUnverified) {
+        this.includeUnverified = includeUnverified;
+    }
+
+    public static SubmissionSink from(Settings settings) {
+        return new SubmissionSink(settings.flag(INCLUDE_UNVERIFIED, true));
+    }
 
     /** Accepts a result under its own image id. */
     public boolean accept(Result result) {
@@ -54,13 +75,21 @@ public final class SubmissionSink {
             if (p.isEmpty()) {
                 unusable++;
             }
+        } else if (includeUnverified && result.getStatus() == Result.Status.NO_LANDMARK
+                && !result.getUnverifiedLandmarkId().isEmpty()) {
+            prediction(id, result.getUnverifiedLandmarkId(), result.getUnverifiedScore())
+                    .ifPresent(value -> predictions.put(id, value));
         }
         return true;
     }
 
     private static Optional<Prediction> prediction(String id, Result r) {
+        return prediction(id, r.getLandmarkId(), r.getScore());
+    }
+
+    private static Optional<Prediction> prediction(String id, String landmarkId, float score) {
         try {
-            return Optional.of(new Prediction(id, r.getLandmarkId(), r.getScore()));
+            return Optional.of(new Prediction(id, landmarkId, score));
         } catch (IllegalArgumentException e) {
             // an empty or spaced landmark id, or a NaN score, cannot be written as "landmark score"
             return Optional.empty();

@@ -48,6 +48,27 @@ class SubmissionSinkTest {
     }
 
     @Test
+    void anUnverifiedCandidateIsListedWithItsLowScoreUnlessSwitchedOff() throws IOException {
+        Result unverified = Result.newBuilder().setImageId("q1").setStatus(Result.Status.NO_LANDMARK)
+                .setUnverifiedLandmarkId("B").setUnverifiedScore(0.125f).setInliers(7).build();
+        SubmissionSink listing = SubmissionSink.from(dev.landmarks.common.config.Settings.of(java.util.Map.of()));
+        listing.accept(unverified);
+        listing.accept(noLandmark("q2"));
+        listing.accept(recognized("q3", "A", 0.75f));
+        Path out = dir.resolve("listing.csv");
+        listing.write(out, List.of("q1", "q2", "q3"));
+        assertEquals("id,landmarks\nq1,B 0.125\nq2,\nq3,A 0.75\n", Files.readString(out));
+
+        SubmissionSink strict = SubmissionSink.from(dev.landmarks.common.config.Settings.of(
+                java.util.Map.of(SubmissionSink.INCLUDE_UNVERIFIED, "false")));
+        strict.accept(unverified);
+        Path strictOut = dir.resolve("strict.csv");
+        strict.write(strictOut, List.of("q1"));
+        assertEquals("id,landmarks\nq1,\n", Files.readString(strictOut));
+        assertEquals(1, strict.summary().byStatus().get(Result.Status.NO_LANDMARK));
+    }
+
+    @Test
     void rowsFollowTheExpectedOrderAndMissingIdsAreEmpty() throws IOException {
         SubmissionSink sink = new SubmissionSink();
         sink.accept(recognized("c", "C", 0.25f));

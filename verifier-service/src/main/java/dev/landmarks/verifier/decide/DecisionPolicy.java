@@ -10,8 +10,11 @@ import java.util.List;
  * Turns the verdicts of one image (one per candidate landmark) into its {@link Decision}. Verified candidates
  * (enough inliers, and enough spread when required) rank above unverified ones; among equals the higher combined term
  * wins: inlierWeight * min(inliers, saturation) / saturation + (1 - inlierWeight) * candidate score, optionally minus a
- * share of the runner-up landmark's inlier term. Scores of verified answers lie in [0.5, 1]; an unverified best guess
- * (only with {@link DecisionConfig#guessWhenUnverified()}) scores below 0.5; otherwise the answer is NO_LANDMARK.
+ * share of the runner-up landmark's inlier term.
+ * <p>
+ * Scores of verified answers lie in [0.5, 1]. When nothing is verified the answer is NO_LANDMARK, naming the best
+ * candidate with its score below 0.5 (for ranked submissions), or with {@link DecisionConfig#guessWhenUnverified()}
+ * RECOGNIZED with that low score.
  */
 public final class DecisionPolicy {
     private static final float VERIFIED_FLOOR = 0.5f;
@@ -31,15 +34,18 @@ public final class DecisionPolicy {
                 .max(Comparator.comparing(this::verified).thenComparingDouble(this::term)
                         .thenComparing(Verdict::landmarkId, Comparator.reverseOrder()))
                 .orElse(null);
-        if (best == null || !(verified(best) || config.guessWhenUnverified())) {
+        if (best == null) {
             return new Decision(Result.Status.NO_LANDMARK, "", 0f, 0, "");
         }
         double runnerUp = verdicts.stream().filter(v -> v != best).mapToDouble(this::inlierTerm).max().orElse(0);
         double t = Math.max(0, term(best) - config.inlierWeight() * config.marginWeight() * runnerUp);
-        float score = verified(best)
+        boolean verified = verified(best);
+        float score = verified
                 ? VERIFIED_FLOOR + (float) (VERIFIED_FLOOR * t)
                 : Math.min((float) (VERIFIED_FLOOR * t), Math.nextDown(VERIFIED_FLOOR));
-        return new Decision(Result.Status.RECOGNIZED, best.landmarkId(), score, best.inliers(), best.referenceImageId());
+        Result.Status status = verified || config.guessWhenUnverified()
+                ? Result.Status.RECOGNIZED : Result.Status.NO_LANDMARK;
+        return new Decision(status, best.landmarkId(), score, best.inliers(), best.referenceImageId());
     }
 
     /** Whether a verdict's geometry is strong enough to call the landmark verified. */

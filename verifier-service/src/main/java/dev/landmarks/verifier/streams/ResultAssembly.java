@@ -89,6 +89,12 @@ final class ResultAssembly {
                     .setScore(decision.score())
                     .setInliers(decision.inliers())
                     .setReferenceImageId(nullToEmpty(decision.referenceImageId()));
+        } else if (decision.status() == Result.Status.NO_LANDMARK && decision.landmarkId() != null
+                && !decision.landmarkId().isEmpty()) {
+            result.setUnverifiedLandmarkId(decision.landmarkId())
+                    .setUnverifiedScore(decision.score())
+                    .setInliers(decision.inliers())
+                    .setReferenceImageId(nullToEmpty(decision.referenceImageId()));
         }
         return finish(result, verifyMillis, completedAtMs);
     }

@@ -53,10 +53,14 @@ class DecisionPolicyTest {
     }
 
     @Test
-    void belowThresholdIsNoLandmark() {
+    void belowThresholdIsNoLandmarkNamingTheBestUnverifiedCandidateBelowHalf() {
         Decision d = POLICY.decide(List.of(v("a", 0.99f, 34), v("b", 0.5f, 3)));
-        assertEquals(new Decision(Result.Status.NO_LANDMARK, "", 0f, 0, ""), d);
-        assertEquals(Result.Status.NO_LANDMARK, POLICY.decide(List.of()).status());
+        assertEquals(Result.Status.NO_LANDMARK, d.status());
+        assertEquals("a", d.landmarkId());
+        assertEquals(34, d.inliers());
+        assertEquals("a-ref", d.referenceImageId());
+        assertEquals(0.5f * (0.5f * 34 / 70 + 0.5f * 0.99f), d.score(), 1e-6);
+        assertEquals(new Decision(Result.Status.NO_LANDMARK, "", 0f, 0, ""), POLICY.decide(List.of()));
     }
 
     @Test
