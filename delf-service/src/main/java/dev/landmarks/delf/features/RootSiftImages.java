@@ -2,6 +2,9 @@ package dev.landmarks.delf.features;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 
 /**
  * Pure pixel helpers of the RootSIFT extractor: the working size an image is scaled to, and 8-bit luma in the
@@ -46,6 +49,9 @@ final class RootSiftImages {
             }
             return out;
         }
+        if (isByteSrgb(image)) {
+            return lumaOfSrgbBytes(image.getRaster(), w, h);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
@@ -54,6 +60,38 @@ final class RootSiftImages {
                 int v = (((p >> 16) & 0xff) * RED + ((p >> 8) & 0xff) * GREEN + (p & 0xff) * BLUE
                         + (1 << (SHIFT - 1))) >> SHIFT;
                 out[y * w + x] = (byte) v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 8-bit sRGB components (what the JPEG decoder gives): the stored samples are already what getRGB would return,
+     * and reading them from the raster skips getRGB's per-pixel colour-model calls, which cost more than the
+     * conversion itself.
+     */
+    private static boolean isByteSrgb(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getColorModel() instanceof ComponentColorModel cm
+                && cm.getColorSpace().isCS_sRGB()
+                && raster.getDataBuffer().getDataType() == DataBuffer.TYPE_BYTE
+                && raster.getNumBands() >= 3
+                && raster.getSampleModel().getSampleSize(0) == 8
+                && raster.getSampleModel().getSampleSize(1) == 8
+                && raster.getSampleModel().getSampleSize(2) == 8;
+    }
+
+    private static byte[] lumaOfSrgbBytes(Raster raster, int w, int h) {
+        byte[] out = new byte[w * h];
+        int[] r = new int[w];
+        int[] g = new int[w];
+        int[] b = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, r);
+            raster.getSamples(0, y, w, 1, 1, g);
+            raster.getSamples(0, y, w, 1, 2, b);
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (byte) ((r[x] * RED + g[x] * GREEN + b[x] * BLUE + (1 << (SHIFT - 1))) >> SHIFT);
             }
         }
         return out;

@@ -42,6 +42,20 @@ class RootSiftImagesTest {
         assertEquals(255, RootSiftImages.luma(deep)[0] & 0xff);
     }
 
+    @Test
+    void decodedJpegBytesGiveTheSameLumaAsTheGetRgbPath() throws java.io.IOException {
+        java.nio.file.Path photo;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("../sample/test"))) {
+            photo = files.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();
+        }
+        BufferedImage decoded = javax.imageio.ImageIO.read(photo.toFile());
+        assertEquals(BufferedImage.TYPE_3BYTE_BGR, decoded.getType(), "the fast path is for what the decoder gives");
+        // The same pixels as TYPE_INT_RGB take the getRGB path.
+        BufferedImage viaGetRgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+        viaGetRgb.getGraphics().drawImage(decoded, 0, 0, null);
+        assertArrayEquals(RootSiftImages.luma(viaGetRgb), RootSiftImages.luma(decoded));
+    }
+
     private static int[] toInts(byte[] b) {
         int[] out = new int[b.length];
         for (int i = 0; i < b.length; i++) {
