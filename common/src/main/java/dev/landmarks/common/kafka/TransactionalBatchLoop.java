@@ -226,8 +226,10 @@ public final class TransactionalBatchLoop implements AutoCloseable {
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
             consumed.addAndGet(batch.size());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             // Nothing of this batch is visible and its offsets are not committed: stop, so a restart re-reads it.
+            // Errors too (out of memory in a send): an open transaction would hold read_committed readers back until
+            // it times out.
             abortQuietly();
             throw e;
         }
