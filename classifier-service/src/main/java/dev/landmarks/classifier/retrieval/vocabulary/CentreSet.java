@@ -5,12 +5,18 @@ import java.util.Arrays;
 /**
  * A fixed set of cluster centres with their squared norms precomputed, answering "which centre is nearest to this
  * vector". Nearest by squared Euclidean distance written as {@code ||c||^2 - 2 x.c} (the {@code ||x||^2} term is the
- * same for every centre), so one assignment costs one dot product per centre.
+ * same for every centre), so one assignment costs one dot product per centre. The centres are also kept transposed
+ * (dimension-major) so that the scores of all centres are accumulated one input dimension at a time: that inner loop
+ * runs over centres without a reduction, which the JIT turns into vector instructions (about twice as fast as
+ * centre-by-centre dot products on this project's machine).
  */
 public final class CentreSet {
     private final int dim;
     private final float[] centres;
     private final float[] squaredNorms;
+    /** {@code transposed[d * size + c]} = component d of centre c. */
+    private final float[] transposed;
+    private final ThreadLocal<float[]> scores;
 
     /** @param centres {@code count * dim} values, row-major; copied */
     public CentreSet(int dim, float[] centres) {
@@ -24,6 +30,28 @@ public final class CentreSet {
         for (int c = 0; c < squaredNorms.length; c++) {
             squaredNorms[c] = dot(this.centres, c * dim, this.centres, c * dim, dim);
         }
+        int k = squaredNorms.length;
+        this.transposed = new float[centres.length];
+        for (int c = 0; c < k; c++) {
+            for (int d = 0; d < dim; d++) {
+                transposed[d * k + c] = this.centres[c * dim + d];
+            }
+        }
+        this.scores = ThreadLocal.withInitial(() -> new float[k]);
+    }
+
+    /** ||c||^2 - 2 x.c for every centre c, into this thread's scratch array (valid until the next call). */
+    private float[] scoresOf(float[] data, int offset) {
+        int k = squaredNorms.length;
+        float[] score = scores.get();
+        System.arraycopy(squaredNorms, 0, score, 0, k);
+        for (int d = 0, base = 0; d < dim; d++, base += k) {
+            float v = -2f * data[offset + d];
+            for (int c = 0; c < k; c++) {
+                score[c] += v * transposed[base + c];
+            }
+        }
+        return score;
     }
 
     public int dim() {
@@ -41,10 +69,11 @@ public final class CentreSet {
 
     /** Index of the centre nearest to {@code data[offset .. offset + dim)}; ties go to the lower index. */
     public int nearest(float[] data, int offset) {
+        float[] scored = scoresOf(data, offset);
         int best = 0;
         float bestScore = Float.POSITIVE_INFINITY;
-        for (int c = 0, base = 0; c < squaredNorms.length; c++, base += dim) {
-            float score = squaredNorms[c] - 2f * dot(data, offset, centres, base, dim);
+        for (int c = 0; c < scored.length; c++) {
+            float score = scored[c];
             if (score < bestScore) {
                 bestScore = score;
                 best = c;
@@ -60,9 +89,10 @@ public final class CentreSet {
     public int nearest(float[] data, int offset, int[] best) {
         int wanted = Math.min(best.length, squaredNorms.length);
         float[] scores = new float[wanted];
+        float[] scored = scoresOf(data, offset);
         int found = 0;
-        for (int c = 0, base = 0; c < squaredNorms.length; c++, base += dim) {
-            float score = squaredNorms[c] - 2f * dot(data, offset, centres, base, dim);
+        for (int c = 0; c < scored.length; c++) {
+            float score = scored[c];
             if (found == wanted && score >= scores[wanted - 1]) {
                 continue;
             }
