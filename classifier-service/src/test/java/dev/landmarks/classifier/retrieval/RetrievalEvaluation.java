@@ -44,6 +44,10 @@ public final class RetrievalEvaluation {
 
     /** {@code misses=true}: print every landmark query whose landmark is not in the top-5, with what came instead. */
     private static boolean showMisses;
+    /** {@code dump=FILE}: write every query's score for every landmark (query,landmark,score,rank) as CSV. */
+    private static Path dump;
+    /** {@code encoding=INT8|FLOAT16}: pass every feature set through that wire packing first, as the pipeline does. */
+    private static DescriptorEncoding encoding;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -55,6 +59,10 @@ public final class RetrievalEvaluation {
         Path cache = Path.of(options.getOrDefault("cache", "/tmp/retrieval-features"));
         options.remove("cache");
         showMisses = Boolean.parseBoolean(options.remove("misses"));
+        String dumpOption = options.remove("dump");
+        String encodingOption = options.remove("encoding");
+        encoding = encodingOption == null ? DescriptorEncoding.FLOAT32 : DescriptorEncoding.valueOf(encodingOption);
+        dump = dumpOption == null ? null : Path.of(dumpOption);
         List<Image> references = read(data, "train.csv", true, Map.of());
         Map<String, String> truth = new HashMap<>();
         List<String> solution = Files.readAllLines(data.resolve("solution.csv"));
@@ -103,7 +111,16 @@ public final class RetrievalEvaluation {
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         int landmarkQueries = 0, top1 = 0, top5 = 0;
         long queryNanos = 0;
+        List<String> dumped = new ArrayList<>(List.of("query,landmark,score,rank"));
+        int landmarks = (int) references.stream().map(Image::landmark).distinct().count();
         for (Image q : queries) {
+            if (dump != null) {
+                List<LandmarkCandidate> all = index.query(features.get(q.id()), landmarks);
+                for (int i = 0; i < all.size(); i++) {
+                    dumped.add(String.format(Locale.ROOT, "%s,%s,%.6f,%d", q.id(), all.get(i).landmarkId(),
+                            all.get(i).score(), i + 1));
+                }
+            }
             long s = System.nanoTime();
             List<LandmarkCandidate> top = index.query(features.get(q.id()), 5);
             queryNanos += System.nanoTime() - s;
@@ -122,6 +139,13 @@ public final class RetrievalEvaluation {
             if (showMisses && !found) {
                 System.out.printf(Locale.ROOT, "  miss %s (%s): %s%n", q.id(), q.landmark(),
                         top.stream().map(c -> String.format(Locale.ROOT, "%s %.3f", c.landmarkId(), c.score())).toList());
+            }
+        }
+        if (dump != null) {
+            try {
+                Files.write(dump, dumped);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
         System.out.printf(Locale.ROOT,
@@ -183,7 +207,9 @@ public final class RetrievalEvaluation {
             Path file = cache.resolve(image.id() + ".pb");
             if (Files.exists(file)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    out.put(image.id(), FeaturesCodec.fromProto(LocalFeatures.parseFrom(in)));
+                    Features f = FeaturesCodec.fromProto(LocalFeatures.parseFrom(in));
+                    out.put(image.id(), encoding == DescriptorEncoding.FLOAT32 ? f
+                            : FeaturesCodec.fromProto(FeaturesCodec.toProto(f, encoding).build()));
                 }
                 continue;
             }
