@@ -4,9 +4,11 @@ import dev.landmarks.classifier.ClassifierMain;
 import dev.landmarks.classifier.serve.ServeConfig;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.common.quarkus.BatchShellHealth;
 import dev.landmarks.common.quarkus.BatchShellLifecycle;
 import dev.landmarks.common.quarkus.BatchStage;
 import dev.landmarks.common.quarkus.QuarkusSettings;
+import dev.landmarks.common.quarkus.ShellHealthConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The classifier service as a Quarkus application: a thin shell over the plain code. At start it builds, from
@@ -52,24 +56,15 @@ public class ClassifierShell {
         lifecycle.stop();
     }
 
-    BatchShellLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    Settings settings() {
-        return settings;
-    }
-
-    ServeConfig.GeneratorKind generator() {
-        return serve.generator();
-    }
-
-    String bootstrapServers() {
-        return serve.bootstrapServers();
+    /** For {@link ClassifierHealth}: readiness "classifier model, topics and loop", with the generator's kind. */
+    BatchShellHealth health() {
+        String generator = serve.generator().name().toLowerCase(Locale.ROOT);
+        return BatchShellHealth.of(lifecycle, SERVICE + " model, topics and loop", topics(), serve.bootstrapServers(),
+                ShellHealthConfig.from(settings), () -> Map.of("generator", generator));
     }
 
     /** Every topic the service reads or writes (the index included for retrieval): readiness waits for them. */
-    List<String> topics() {
+    private List<String> topics() {
         List<String> topics = new ArrayList<>();
         if (serve.generator() == ServeConfig.GeneratorKind.RETRIEVAL) {
             topics.add(Topics.FEATURES.name());

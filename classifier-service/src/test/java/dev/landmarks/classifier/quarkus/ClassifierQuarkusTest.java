@@ -4,25 +4,19 @@ import com.google.protobuf.ByteString;
 import dev.landmarks.common.features.FeaturesCodec;
 import dev.landmarks.common.kafka.Topics;
 import dev.landmarks.common.quarkus.testing.BatchOutcomes;
-import dev.landmarks.common.quarkus.testing.PrometheusSamples;
 import dev.landmarks.common.quarkus.testing.RawKafka;
 import dev.landmarks.common.quarkus.testing.ShellClient;
 import dev.landmarks.proto.Candidates;
 import dev.landmarks.proto.DescriptorEncoding;
 import dev.landmarks.proto.FailureReason;
 import dev.landmarks.proto.LocalFeatures;
-import dev.landmarks.proto.Result;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.util.List;
 
 import static dev.landmarks.common.quarkus.testing.RawKafka.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,46 +34,36 @@ class ClassifierQuarkusTest {
     /** sample/solution.csv: this test photo shows opencv_graf. */
     private static final String QUERY = "test/1b940c2c54944a53.png";
 
-    @ConfigProperty(name = InProcessKafkaResource.BOOTSTRAP_SERVERS)
-    String bootstrapServers;
     @TestHTTPResource("/")
     URI root;
 
     @Test
     void readyWithTheIndexThenProposesCandidatesAndCountsEveryOutcome() throws Exception {
         ShellClient app = new ShellClient(root, ClassifierShell.SERVICE);
-        HttpResponse<String> readiness = app.awaitReady();
-        assertTrue(readiness.body().contains("\"generator\": \"retrieval\""), readiness.body());
-        assertTrue(readiness.body().contains(Topics.REFERENCES.name()), readiness.body());
-        assertEquals(200, app.live().statusCode());
+        String readiness = app.awaitReadyAndLive().body();
+        assertTrue(readiness.contains("\"generator\": \"retrieval\""), readiness);
+        assertTrue(readiness.contains(Topics.REFERENCES.name()), readiness);
 
         LocalFeatures query = FeaturesCodec.toProto(SamplePhotos.features(QUERY), DescriptorEncoding.INT8)
                 .setImageId("query-1").build();
         // descriptor bytes without an encoding: readable as a message, not decodable as features
         LocalFeatures broken = LocalFeatures.newBuilder().setImageId("broken-1").setDescriptorDim(2)
                 .addX(1).addY(1).setDescriptors(ByteString.copyFrom(new byte[] {1, 2})).build();
-        RawKafka kafka = new RawKafka(bootstrapServers);
+        RawKafka kafka = RawKafka.ofShellUnderTest();
         kafka.send(new ProducerRecord<>(Topics.FEATURES.name(), bytes("query-1"), query.toByteArray()),
                 new ProducerRecord<>(Topics.FEATURES.name(), bytes("broken-1"), broken.toByteArray()),
                 // a length-delimited field that claims 127 bytes and has none: no protobuf parser reads it
                 new ProducerRecord<>(Topics.FEATURES.name(), bytes("garbage-1"), new byte[] {0x0A, 0x7F}));
 
-        List<ConsumerRecord<byte[], byte[]>> predictions = kafka.readCommitted(Topics.PREDICTIONS.name(), 1);
-        assertEquals(1, predictions.size());
-        Candidates candidates = Candidates.parseFrom(predictions.get(0).value());
+        BatchOutcomes.Published out = BatchOutcomes.read(kafka, Topics.PREDICTIONS.name());
+        Candidates candidates = Candidates.parseFrom(out.answer().value());
         assertEquals("query-1", candidates.getImageId());
         assertEquals("opencv_graf", candidates.getCandidates(0).getLandmarkId(), candidates.toString());
         assertTrue(candidates.getModelId().startsWith("retrieval:"), candidates.getModelId());
-        List<ConsumerRecord<byte[], byte[]>> results = kafka.readCommitted(Topics.RESULTS.name(), 1);
-        assertEquals(1, results.size());
-        Result failed = Result.parseFrom(results.get(0).value());
-        assertEquals("broken-1", failed.getImageId());
-        assertEquals(FailureReason.PROCESSING_ERROR, failed.getFailureReason());
-        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(Topics.DEAD_LETTERS.name(), 1);
-        assertEquals(1, dead.size());
-        assertEquals("garbage-1", RawKafka.text(dead.get(0).key()));
+        assertEquals("broken-1", out.failed().getImageId());
+        assertEquals(FailureReason.PROCESSING_ERROR, out.failed().getFailureReason());
+        assertEquals("garbage-1", RawKafka.text(out.deadLetter().key()));
 
-        PrometheusSamples exposed = app.awaitMetrics(m -> BatchOutcomes.allCounted(m, Topics.FEATURES.name()));
-        BatchOutcomes.assertOneOfEach(exposed, Topics.FEATURES.name(), Topics.PREDICTIONS.name(), "PROCESSING_ERROR");
+        BatchOutcomes.assertCounted(app, Topics.FEATURES.name(), Topics.PREDICTIONS.name(), "PROCESSING_ERROR");
     }
 }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * No Docker engine runs here, so docker-compose.yml is checked as data: the structural promises of docs/deploy.md
  * (every pipeline service finds the broker through the environment, no scalable service binds a host port, services
  * wait for a healthy broker and for the topics, the topics match the catalog, main classes and Dockerfiles exist,
- * models are mounted read-only, the GPU override reserves a GPU, the Quarkus override checks readiness). Docker
+ * models are mounted read-only, the GPU override reserves a GPU, the Quarkus overrides check readiness). Docker
  * Compose's own parser was run by hand (docs/deploy.md gives the command).
  */
 class ComposeFileTest {
@@ -143,6 +143,25 @@ class ComposeFileTest {
         assertFalse(verifier.containsKey("ports"), "replicas would clash on a host port");
         assertTrue(String.join(" ", strings(map(verifier.get("healthcheck")).get("test"))).contains("/q/health/ready"));
         assertTrue(Files.isRegularFile(ROOT.resolve((String) map(verifier.get("build")).get("dockerfile"))));
+    }
+
+    @Test
+    void theBatchQuarkusOverrideRunsIngestDelfAndTheClassifierWithReadinessHealthchecksAndNoHostPort()
+            throws IOException {
+        Map<String, Map<String, Object>> batch = services(load("docker-compose.quarkus-batch.yml"));
+        assertEquals(Set.of("ingest-service", "delf-service", "classifier-service"), batch.keySet());
+        for (Map.Entry<String, Map<String, Object>> service : batch.entrySet()) {
+            String name = service.getKey();
+            Map<String, Object> definition = service.getValue();
+            assertFalse(definition.containsKey("ports"), name + ": replicas would clash on a host port");
+            // the healthcheck comes through a YAML anchor and merge key (<<: *quarkus-health)
+            assertTrue(String.join(" ", strings(map(definition.get("healthcheck")).get("test")))
+                    .contains("/q/health/ready"), name);
+            Map<String, Object> build = map(definition.get("build"));
+            assertTrue(Files.isRegularFile(ROOT.resolve((String) build.get("dockerfile"))), name);
+            String module = (String) map(build.get("args")).get("MODULE");
+            assertTrue(Files.isRegularFile(ROOT.resolve(module).resolve("pom.xml")), name + ": MODULE " + module);
+        }
     }
 
     private static Map<String, Object> load(String file) throws IOException {

@@ -43,6 +43,18 @@ public final class BatchShellHealth implements AutoCloseable {
         this.details = details;
     }
 
+    /**
+     * The health of a shell whose broker is {@code bootstrapServers}, probed as {@code config} says.
+     *
+     * @see #BatchShellHealth(BatchShellLifecycle, String, List, TopicsProbe, Supplier)
+     */
+    public static BatchShellHealth of(BatchShellLifecycle lifecycle, String readinessName, List<String> topics,
+                                      String bootstrapServers, ShellHealthConfig config,
+                                      Supplier<Map<String, String>> details) {
+        return new BatchShellHealth(lifecycle, readinessName, topics,
+                new TopicsProbe(bootstrapServers, config.brokerTimeout()), details);
+    }
+
     public HealthCheckResponse liveness() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("phase", lifecycle.phase().name());

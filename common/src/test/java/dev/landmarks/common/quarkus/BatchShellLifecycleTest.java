@@ -1,7 +1,7 @@
 package dev.landmarks.common.quarkus;
 
 import dev.landmarks.common.kafka.BatchHandler;
-import dev.landmarks.common.kafka.InProcessKafka;
+import dev.landmarks.common.kafka.BrokerExtension;
 import dev.landmarks.common.kafka.LoopConfig;
 import dev.landmarks.common.service.TopicsProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,9 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -45,22 +44,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchShellLifecycleTest {
     /** Bound on each wait; a slow machine waits longer, never passes wrongly. */
     private static final long WAIT_SECONDS = 60;
-    static InProcessKafka kafka;
+    @RegisterExtension
+    static final BrokerExtension broker = new BrokerExtension();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** Exit statuses the lifecycle asked for (the test's stand-in for Quarkus.asyncExit). */
     private final LinkedBlockingQueue<Integer> exits = new LinkedBlockingQueue<>();
     private final BatchShellLifecycle lifecycle = new BatchShellLifecycle("test", registry, exits::add);
-
-    @BeforeAll
-    static void start() {
-        kafka = InProcessKafka.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
 
     @Test
     void runsTheStageCountsCommittedRecordsAndReleasesItOnStop() throws Exception {
@@ -184,11 +174,11 @@ class BatchShellLifecycleTest {
 
     private BatchShellHealth health(List<String> topics, java.util.function.Supplier<Map<String, String>> details) {
         return new BatchShellHealth(lifecycle, "test topics and loop", topics,
-                new TopicsProbe(kafka.bootstrapServers(), Duration.ofSeconds(5)), details);
+                new TopicsProbe(broker.bootstrapServers(), Duration.ofSeconds(5)), details);
     }
 
     private static BatchStage stage(String in, BatchHandler handler, AutoCloseable resources) {
-        return new BatchStage(new LoopConfig(kafka.bootstrapServers(), "group-" + in, in, 10, Duration.ofMillis(100)),
+        return new BatchStage(new LoopConfig(broker.bootstrapServers(), "group-" + in, in, 10, Duration.ofMillis(100)),
                 handler, resources);
     }
 
@@ -205,7 +195,7 @@ class BatchShellLifecycleTest {
 
     /** Creates the topics (one partition each) and returns the first. */
     private static String createTopics(String... names) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : names) {
                 topics.add(new NewTopic(name, 1, (short) 1));
@@ -217,7 +207,7 @@ class BatchShellLifecycleTest {
 
     private static void produce(String topic, int n) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(), ("v" + i).getBytes()));

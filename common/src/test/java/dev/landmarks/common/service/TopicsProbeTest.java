@@ -1,10 +1,10 @@
 package dev.landmarks.common.service;
 
-import dev.landmarks.common.kafka.InProcessKafka;
+import dev.landmarks.common.kafka.BrokerExtension;
 import dev.landmarks.common.kafka.Topics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -19,22 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The readiness probe against a real broker, and against a port where no broker listens. */
 class TopicsProbeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    static InProcessKafka kafka;
+    @RegisterExtension
+    static final BrokerExtension broker = new BrokerExtension();
 
     @BeforeAll
-    static void start() {
-        kafka = InProcessKafka.start();
-        kafka.createTopics(List.of(Topics.REQUESTS, Topics.IMAGES));
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
+    static void createSomeTopics() {
+        broker.kafka().createTopics(List.of(Topics.REQUESTS, Topics.IMAGES));
     }
 
     @Test
     void namesTheMissingTopicsInTheOrderAsked() {
-        try (TopicsProbe probe = new TopicsProbe(kafka.bootstrapServers(), TIMEOUT)) {
+        try (TopicsProbe probe = new TopicsProbe(broker.bootstrapServers(), TIMEOUT)) {
             TopicsProbe.Outcome some = probe.check(List.of(Topics.RESULTS.name(), Topics.REQUESTS.name(),
                     Topics.DEAD_LETTERS.name()));
             assertEquals(List.of(Topics.RESULTS.name(), Topics.DEAD_LETTERS.name()), some.missing());

@@ -2,9 +2,11 @@ package dev.landmarks.delf.quarkus;
 
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.common.quarkus.BatchShellHealth;
 import dev.landmarks.common.quarkus.BatchShellLifecycle;
 import dev.landmarks.common.quarkus.BatchStage;
 import dev.landmarks.common.quarkus.QuarkusSettings;
+import dev.landmarks.common.quarkus.ShellHealthConfig;
 import dev.landmarks.delf.features.FeaturesConfig;
 import dev.landmarks.delf.features.LocalFeatureExtractor;
 import dev.landmarks.delf.features.LocalFeatureExtractors;
@@ -19,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,6 +35,9 @@ import java.util.List;
 @ApplicationScoped
 public class DelfShell {
     static final String SERVICE = "delf";
+    /** Every topic the loop reads or writes: readiness waits until they exist. */
+    private static final List<String> TOPICS = List.of(Topics.IMAGES.name(), Topics.FEATURES.name(),
+            Topics.RESULTS.name(), Topics.DEAD_LETTERS.name());
 
     private final Settings settings;
     private final FeatureServiceConfig service;
@@ -57,27 +63,15 @@ public class DelfShell {
         lifecycle.stop();
     }
 
-    BatchShellLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    Settings settings() {
-        return settings;
+    /** For {@link DelfHealth}: readiness "delf topics and loop", with the loaded extractor's id. */
+    BatchShellHealth health() {
+        return BatchShellHealth.of(lifecycle, SERVICE + " topics and loop", TOPICS, service.bootstrapServers(),
+                ShellHealthConfig.from(settings), () -> Collections.singletonMap("extractor", extractorId()));
     }
 
     /** The loaded extractor's id ("rootsift-v1", "delf:&lt;hash&gt;"), null before start. */
-    String extractorId() {
+    private String extractorId() {
         LocalFeatureExtractor loaded = extractor;
         return loaded == null ? null : loaded.id();
-    }
-
-    String bootstrapServers() {
-        return service.bootstrapServers();
-    }
-
-    /** Every topic the loop reads or writes: readiness waits until they exist. */
-    List<String> topics() {
-        return List.of(Topics.IMAGES.name(), Topics.FEATURES.name(), Topics.RESULTS.name(),
-                Topics.DEAD_LETTERS.name());
     }
 }

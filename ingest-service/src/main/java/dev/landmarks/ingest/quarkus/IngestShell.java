@@ -2,9 +2,11 @@ package dev.landmarks.ingest.quarkus;
 
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.common.quarkus.BatchShellHealth;
 import dev.landmarks.common.quarkus.BatchShellLifecycle;
 import dev.landmarks.common.quarkus.BatchStage;
 import dev.landmarks.common.quarkus.QuarkusSettings;
+import dev.landmarks.common.quarkus.ShellHealthConfig;
 import dev.landmarks.ingest.ImageIngestor;
 import dev.landmarks.ingest.IngestConfig;
 import dev.landmarks.ingest.IngestProcessor;
@@ -18,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ingest service as a Quarkus application: a thin shell over the plain code. At start it builds, from
@@ -29,6 +32,9 @@ import java.util.List;
 @ApplicationScoped
 public class IngestShell {
     static final String SERVICE = "ingest";
+    /** Every topic the loop reads or writes: readiness waits until they exist. */
+    private static final List<String> TOPICS = List.of(Topics.REQUESTS.name(), Topics.IMAGES.name(),
+            Topics.RESULTS.name(), Topics.DEAD_LETTERS.name());
 
     private final Settings settings;
     private final ServiceConfig service;
@@ -51,21 +57,9 @@ public class IngestShell {
         lifecycle.stop();
     }
 
-    BatchShellLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    Settings settings() {
-        return settings;
-    }
-
-    String bootstrapServers() {
-        return service.bootstrapServers();
-    }
-
-    /** Every topic the loop reads or writes: readiness waits until they exist. */
-    List<String> topics() {
-        return List.of(Topics.REQUESTS.name(), Topics.IMAGES.name(), Topics.RESULTS.name(),
-                Topics.DEAD_LETTERS.name());
+    /** For {@link IngestHealth}: readiness "ingest topics and loop". */
+    BatchShellHealth health() {
+        return BatchShellHealth.of(lifecycle, SERVICE + " topics and loop", TOPICS, service.bootstrapServers(),
+                ShellHealthConfig.from(settings), Map::of);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,12 @@ public final class RawKafka {
 
     public RawKafka(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The broker of the shell under test: its {@code landmarks.kafka.bootstrap-servers}, set by the test resource. */
+    public static RawKafka ofShellUnderTest() {
+        return new RawKafka(ConfigProvider.getConfig().getValue(InProcessKafkaTestResource.BOOTSTRAP_SERVERS,
+                String.class));
     }
 
     @SafeVarargs
@@ -62,6 +69,15 @@ public final class RawKafka {
             }
         }
         return found;
+    }
+
+    /** The one committed record of a topic: fails unless exactly one arrives (see {@link #readCommitted}). */
+    public ConsumerRecord<byte[], byte[]> readOne(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> found = readCommitted(topic, 1);
+        if (found.size() != 1) {
+            throw new AssertionError(topic + ": expected exactly one committed record, found " + found.size());
+        }
+        return found.get(0);
     }
 
     public static byte[] bytes(String s) {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /**
- * HTTP to a running batch shell in a @QuarkusTest ({@code @TestHTTPResource("/") URI}): waits for readiness, reads
- * liveness, scrapes /q/metrics until the metrics say what the test expects. Each wait polls every
+ * HTTP to a running batch shell in a @QuarkusTest ({@code @TestHTTPResource("/") URI}): waits for readiness (and
+ * then liveness), scrapes /q/metrics until the metrics say what the test expects. Each wait polls every
  * {@link #POLL_INTERVAL} up to {@link #DEADLINE}: a slow machine waits longer, never passes wrongly.
  */
 public final class ShellClient {
@@ -26,22 +26,22 @@ public final class ShellClient {
         this.service = service;
     }
 
-    /** Polls /q/health/ready until it answers 200; returns that answer. */
-    public HttpResponse<String> awaitReady() throws Exception {
+    /** Polls /q/health/ready until it answers 200, then checks that /q/health/live answers 200; returns the former. */
+    public HttpResponse<String> awaitReadyAndLive() throws Exception {
         long end = System.nanoTime() + DEADLINE.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < end) {
             last = get("/q/health/ready");
             if (last.statusCode() == 200) {
+                HttpResponse<String> live = get("/q/health/live");
+                if (live.statusCode() != 200) {
+                    throw new AssertionError("ready but not live: " + live.body());
+                }
                 return last;
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
         throw new AssertionError("/q/health/ready never answered 200, last: " + (last == null ? null : last.body()));
-    }
-
-    public HttpResponse<String> live() throws Exception {
-        return get("/q/health/live");
     }
 
     /** Scrapes /q/metrics until {@code done} holds; returns that scrape. */
