@@ -2,7 +2,7 @@ package dev.landmarks.cli.evaluate;
 
 import dev.landmarks.cli.ExitCodes;
 import dev.landmarks.cli.submission.SolutionCsv;
-import dev.landmarks.cli.submission.SubmissionCsv;
+import dev.landmarks.cli.submission.SubmissionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -32,7 +32,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SubmissionCsv.Contents contents = SubmissionCsv.read(submission);
+        SubmissionReader.Contents contents = SubmissionReader.read(submission);
         Map<String, Set<String>> truth = SolutionCsv.read(solution);
         GapReport report = Gap.compute(contents.predictions(), truth);
 

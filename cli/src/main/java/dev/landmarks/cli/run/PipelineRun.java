@@ -16,11 +16,7 @@ import dev.landmarks.cli.index.IndexConfig;
 import dev.landmarks.cli.index.IndexReport;
 import dev.landmarks.cli.index.ReferenceIndexer;
 import dev.landmarks.cli.progress.ProgressPrinter;
-import dev.landmarks.cli.sink.CollectConfig;
-import dev.landmarks.cli.sink.CollectOutcome;
-import dev.landmarks.cli.sink.ResultsCollector;
-import dev.landmarks.cli.sink.SubmissionSink;
-import dev.landmarks.cli.submission.Prediction;
+import dev.landmarks.cli.sink.CollectProgress;
 import dev.landmarks.cli.submission.SolutionCsv;
 import dev.landmarks.cli.submit.RequestPublisher;
 import dev.landmarks.common.config.Settings;
@@ -33,6 +29,11 @@ import dev.landmarks.ingest.ImageIngestor;
 import dev.landmarks.ingest.IngestConfig;
 import dev.landmarks.proto.ReferenceFeatures;
 import dev.landmarks.proto.Result;
+import dev.landmarks.sink.CollectConfig;
+import dev.landmarks.sink.CollectOutcome;
+import dev.landmarks.sink.ResultsCollector;
+import dev.landmarks.sink.SubmissionSink;
+import dev.landmarks.sink.submission.Prediction;
 import dev.landmarks.verifier.decide.DecisionConfig;
 import dev.landmarks.verifier.decide.DecisionPolicy;
 import dev.landmarks.verifier.streams.GeometricVerification;
@@ -212,7 +213,8 @@ public final class PipelineRun {
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            return new ResultsCollector(broker.connection(), Topics.RESULTS.name(), fromStart, err::println)
+            return new ResultsCollector(broker.connection().bootstrapServers(), Topics.RESULTS.name(), fromStart,
+                    CollectProgress.printingTo(err::println, expected.size()))
                     .collect(sink, expected);
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.interrupted();

@@ -2,9 +2,9 @@ package dev.landmarks.cli.run;
 
 import dev.landmarks.cli.evaluate.GapReport;
 import dev.landmarks.cli.index.IndexReport;
-import dev.landmarks.cli.sink.CollectOutcome;
-import dev.landmarks.cli.sink.SubmissionSink;
 import dev.landmarks.proto.Result;
+import dev.landmarks.sink.CollectOutcome;
+import dev.landmarks.sink.SubmissionSink;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,11 @@ import dev.landmarks.cli.kafka.BrokerOptions;
 import dev.landmarks.cli.kafka.KafkaConnection;
 import dev.landmarks.common.kafka.Topic;
 import dev.landmarks.common.kafka.Topics;
+import dev.landmarks.sink.CollectConfig;
+import dev.landmarks.sink.CollectOutcome;
+import dev.landmarks.sink.ResultsCollector;
+import dev.landmarks.sink.SinkSummary;
+import dev.landmarks.sink.SubmissionSink;
 import dev.landmarks.proto.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +72,8 @@ public final class CollectCommand implements Callable<Integer> {
 
         PrintWriter err = spec.commandLine().getErr();
         SubmissionSink sink = SubmissionSink.from(main.settings().with(givenSettings()));
-        CollectOutcome outcome = new ResultsCollector(kafka, topic, config, err::println).collect(sink, expected);
+        CollectOutcome outcome = new ResultsCollector(kafka.bootstrapServers(), topic, config,
+                CollectProgress.printingTo(err::println, expected.size())).collect(sink, expected);
         List<String> rows = expected.isEmpty() ? sink.sortedIds() : expected;
         sink.write(out, rows);
 

@@ -2,6 +2,7 @@ package dev.landmarks.cli.submission;
 
 import dev.landmarks.cli.csv.CsvFormatException;
 import dev.landmarks.cli.csv.CsvTable;
+import dev.landmarks.sink.submission.SubmissionCsv;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.landmarks.cli.csv;
 
+import dev.landmarks.sink.submission.CsvWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -146,10 +146,10 @@ class ComposeFileTest {
     }
 
     @Test
-    void theBatchQuarkusOverrideRunsIngestDelfAndTheClassifierWithReadinessHealthchecksAndNoHostPort()
+    void theBatchQuarkusOverrideRunsIngestDelfTheClassifierAndTheSinkWithReadinessHealthchecksAndNoHostPort()
             throws IOException {
         Map<String, Map<String, Object>> batch = services(load("docker-compose.quarkus-batch.yml"));
-        assertEquals(Set.of("ingest-service", "delf-service", "classifier-service"), batch.keySet());
+        assertEquals(Set.of("ingest-service", "delf-service", "classifier-service", "sink"), batch.keySet());
         for (Map.Entry<String, Map<String, Object>> service : batch.entrySet()) {
             String name = service.getKey();
             Map<String, Object> definition = service.getValue();

@@ -1,6 +1,6 @@
 package dev.landmarks.cli.evaluate;
 
-import dev.landmarks.cli.submission.Prediction;
+import dev.landmarks.sink.submission.Prediction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.landmarks.cli.run;
 
 import dev.landmarks.cli.SampleData;
-import dev.landmarks.cli.submission.SubmissionCsv;
+import dev.landmarks.cli.submission.SubmissionReader;
 import dev.landmarks.common.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class PipelineRunTest {
         assertTrue(summary.complete(), "every test id must have a result; log:\n" + log);
         List<String> testIds = Files.readAllLines(sample.resolve("test.csv")).stream().skip(1)
                 .map(l -> l.split(",")[0]).toList();
-        SubmissionCsv.Contents written = SubmissionCsv.read(out);
+        SubmissionReader.Contents written = SubmissionReader.read(out);
         assertEquals(testIds, written.ids(), "one row per test id, in test.csv order");
         assertEquals(List.of(), written.repeatedIds());
         assertEquals(testIds.size(), new HashSet<>(written.ids()).size());

@@ -1,8 +1,8 @@
-package dev.landmarks.cli.sink;
+package dev.landmarks.sink;
 
-import dev.landmarks.cli.submission.Prediction;
+import dev.landmarks.sink.submission.Prediction;
 import dev.landmarks.common.config.Settings;
-import dev.landmarks.cli.submission.SubmissionCsv;
+import dev.landmarks.sink.submission.SubmissionCsv;
 import dev.landmarks.proto.FailureReason;
 import dev.landmarks.proto.Result;
 

@@ -1,4 +1,4 @@
-package dev.landmarks.cli.sink;
+package dev.landmarks.sink;
 
 import dev.landmarks.proto.FailureReason;
 import dev.landmarks.proto.Result;

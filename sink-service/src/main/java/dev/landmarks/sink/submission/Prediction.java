@@ -1,4 +1,4 @@
-package dev.landmarks.cli.submission;
+package dev.landmarks.sink.submission;
 
 /**
  * One query's predicted landmark with its confidence, as a submission row carries it ("landmark_id score").

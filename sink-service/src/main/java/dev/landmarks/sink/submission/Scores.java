@@ -1,4 +1,4 @@
-package dev.landmarks.cli.submission;
+package dev.landmarks.sink.submission;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,8 @@
 package dev.landmarks.cli.submission;
 
 import dev.landmarks.cli.csv.CsvFormatException;
+import dev.landmarks.sink.submission.Prediction;
+import dev.landmarks.sink.submission.SubmissionCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,20 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SubmissionCsvTest {
+/** Submissions read back for scoring (the sink writes them), and the solution file. */
+class SubmissionReaderTest {
     @TempDir
     Path dir;
 
     @Test
-    void writesOneRowPerIdInTheGivenOrderAndReadsItBack() throws IOException {
+    void readsBackWhatTheSinkWrote() throws IOException {
         Path out = dir.resolve("sub/submission.csv");
         Map<String, Prediction> predictions = Map.of(
                 "b", new Prediction("b", "sacre_coeur", 0.95f),
                 "c", new Prediction("c", "opencv_graf", 12.5));
         SubmissionCsv.write(out, List.of("c", "a", "b"), predictions);
-        assertEquals("id,landmarks\nc,opencv_graf 12.5\na,\nb,sacre_coeur 0.95\n", Files.readString(out));
 
-        SubmissionCsv.Contents back = SubmissionCsv.read(out);
+        SubmissionReader.Contents back = SubmissionReader.read(out);
         assertEquals(List.of("c", "a", "b"), back.ids());
         assertEquals(List.of(new Prediction("c", "opencv_graf", 12.5), new Prediction("b", "sacre_coeur", 0.95)),
                 back.predictions());
@@ -38,7 +40,7 @@ class SubmissionCsvTest {
     void onlyTheFirstPairAndTheFirstRowOfAnIdCount() throws IOException {
         Path f = dir.resolve("s.csv");
         Files.writeString(f, "id,landmarks\nq1,A 0.5 B 0.9\nq2,\nq1,C 1.0\n");
-        SubmissionCsv.Contents c = SubmissionCsv.read(f);
+        SubmissionReader.Contents c = SubmissionReader.read(f);
         assertEquals(List.of(new Prediction("q1", "A", 0.5)), c.predictions());
         assertEquals(List.of("q1", "q2"), c.ids());
         assertEquals(List.of("q1"), c.repeatedIds());
@@ -48,7 +50,7 @@ class SubmissionCsvTest {
     void aMalformedPredictionNamesItsLine() throws IOException {
         Path f = dir.resolve("s.csv");
         Files.writeString(f, "id,landmarks\nq1,A 0.5\nq2,B high\n");
-        var e = assertThrows(CsvFormatException.class, () -> SubmissionCsv.read(f));
+        var e = assertThrows(CsvFormatException.class, () -> SubmissionReader.read(f));
         assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     }
 
@@ -57,18 +59,5 @@ class SubmissionCsvTest {
         Path f = dir.resolve("solution.csv");
         Files.writeString(f, "id,landmarks,Usage\nq1,A B,Private\nq2,,Public\n");
         assertEquals(Map.of("q1", Set.of("A", "B"), "q2", Set.of()), SolutionCsv.read(f));
-    }
-
-    @Test
-    void scoresKeepEveryDigitNeededToRankAndNoExponent() {
-        assertEquals("0.95", Scores.format(0.95f));
-        assertEquals("1", Scores.format(1.0));
-        assertEquals("0.0001", Scores.format(1e-4f));
-        assertEquals("100", Scores.format(100.0));
-        float a = 0.7f;
-        float b = Math.nextUp(a);
-        assertTrue(Double.parseDouble(Scores.format(a)) < Double.parseDouble(Scores.format(b)));
-        assertEquals(b, Float.parseFloat(Scores.format(b)));
-        assertEquals(0.1 + 0.2, Double.parseDouble(Scores.format(0.1 + 0.2)));
     }
 }

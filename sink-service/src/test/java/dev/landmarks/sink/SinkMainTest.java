@@ -1,6 +1,5 @@
-package dev.landmarks.cli.sink;
+package dev.landmarks.sink;
 
-import dev.landmarks.cli.kafka.KafkaConnection;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.kafka.InProcessKafka;
 import dev.landmarks.common.kafka.Topics;
@@ -53,7 +52,7 @@ class SinkMainTest {
                     "sink.write-interval", "100ms",
                     "sink.poll-timeout", "100ms")));
             // the broker does not auto-create topics: a producer would wait for landmark.results
-            new KafkaConnection(kafka.bootstrapServers(), (short) 1).ensureTopics(Topics.ALL);
+            kafka.createTopics(Topics.ALL);
             publish(kafka, "a", recognized("a", "123", 0.75f).toByteArray());
             SubmissionSink sink = new SubmissionSink();
             CountDownLatch stop = new CountDownLatch(1);
@@ -87,9 +86,9 @@ class SinkMainTest {
                 () -> SinkMain.Config.from(Settings.of(Map.of())));
         assertTrue(e.getMessage().contains("LANDMARKS_KAFKA_BOOTSTRAP_SERVERS"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SinkMain.Config.from(Settings.of(Map.of(
-                KafkaConnection.BOOTSTRAP_SERVERS, "localhost:1", "sink.write-interval", "0s"))));
+                SinkMain.Config.BOOTSTRAP_SERVERS, "localhost:1", "sink.write-interval", "0s"))));
         assertEquals(Path.of("submission.csv"), SinkMain.Config.from(Settings.of(Map.of(
-                KafkaConnection.BOOTSTRAP_SERVERS, "localhost:1"))).out());
+                SinkMain.Config.BOOTSTRAP_SERVERS, "localhost:1"))).out());
     }
 
     private static Result recognized(String id, String landmark, float score) {

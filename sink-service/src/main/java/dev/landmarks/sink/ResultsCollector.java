@@ -1,48 +1,56 @@
-package dev.landmarks.cli.sink;
+package dev.landmarks.sink;
 
-import dev.landmarks.cli.kafka.KafkaConnection;
-import dev.landmarks.cli.progress.Progress;
-import dev.landmarks.common.kafka.Topics;
-import dev.landmarks.proto.Result;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Reads landmark.results (committed transactions only) into a {@link SubmissionSink}. With expected ids it stops as
  * soon as each has a result, or at the timeout; without, it reads up to the end the topic had when collection
  * started. It reads every partition itself, without a consumer group, so each run sees the whole topic and commits
- * nothing. Records that are not a readable Result are counted and skipped.
+ * nothing. Records that are not a readable Result are counted and skipped. Progress goes to a {@link Listener} (the
+ * command line turns it into its progress lines).
  */
 public final class ResultsCollector {
-    private final KafkaConnection kafka;
+    /** Told, at most once per progress interval, how many ids have a result so far. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param done    without expected ids: distinct ids with a result; with: expected ids with a result
+         * @param elapsed time since the collection started
+         */
+        void progress(long done, Duration elapsed);
+    }
+
+    private final String bootstrapServers;
     private final String topic;
     private final CollectConfig config;
     /** How long to wait for the broker to describe the topic before calling it unreachable. */
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Consumer<String> progressOut;
-    private final Deserializer<String> keys = Topics.RESULTS.keySerde().deserializer();
-    private final Deserializer<Result> values = Topics.RESULTS.valueSerde().deserializer();
+    private final Listener listener;
 
-    public ResultsCollector(KafkaConnection kafka, String topic, CollectConfig config, Consumer<String> progressOut) {
-        this.kafka = kafka;
+    /** @param bootstrapServers the broker, "host:port[,host:port...]" */
+    public ResultsCollector(String bootstrapServers, String topic, CollectConfig config, Listener listener) {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrap servers must not be blank");
+        }
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.config = config;
-        this.progressOut = progressOut;
+        this.listener = listener;
     }
 
     /** @param expected the ids to wait for, in submission order; empty = read to the current end of the topic */
@@ -53,7 +61,6 @@ public final class ResultsCollector {
         Set<String> waiting = new HashSet<>(expectedIds);
         waiting.removeIf(sink::has);
         Set<String> unexpected = new HashSet<>();
-        Progress progress = expected.isEmpty() ? Progress.unbounded("results") : Progress.of("results", expected.size());
         long nextProgress = start + config.progressInterval().toNanos();
         long records = 0;
         int unreadable = 0;
@@ -75,13 +82,13 @@ public final class ResultsCollector {
                 long waitNanos = Math.min(config.pollTimeout().toNanos(), deadline - now);
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofNanos(waitNanos))) {
                     records++;
-                    Optional<Map.Entry<String, Result>> read = read(record);
+                    Optional<ResultRecord> read = ResultRecord.read(record);
                     if (read.isEmpty()) {
                         unreadable++;
                         continue;
                     }
-                    String id = read.get().getKey();
-                    sink.accept(id, read.get().getValue());
+                    String id = read.get().id();
+                    sink.accept(id, read.get().result());
                     waiting.remove(id);
                     if (!expected.isEmpty() && !expectedIds.contains(id)) {
                         unexpected.add(id);
@@ -90,27 +97,13 @@ public final class ResultsCollector {
                 now = System.nanoTime();
                 if (now >= nextProgress) {
                     long done = expected.isEmpty() ? sink.size() : expected.size() - waiting.size();
-                    progressOut.accept("collect: " + progress.line(done, Duration.ofNanos(now - start)));
+                    listener.progress(done, Duration.ofNanos(now - start));
                     nextProgress = now + config.progressInterval().toNanos();
                 }
             }
             boolean complete = expected.isEmpty() ? caughtUp(consumer, end) : waiting.isEmpty();
             return new CollectOutcome(complete, expected.isEmpty() ? List.of() : sink.missing(expected),
                     unexpected.size(), records, unreadable, Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    /** The result and the id it is about (its image_id, else the record key); empty when it is no readable Result. */
-    private Optional<Map.Entry<String, Result>> read(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            Result r = values.deserialize(topic, record.value());
-            if (r == null) {
-                return Optional.empty();
-            }
-            String id = r.getImageId().isEmpty() ? keys.deserialize(topic, record.key()) : r.getImageId();
-            return id == null || id.isEmpty() ? Optional.empty() : Optional.of(Map.entry(id, r));
-        } catch (SerializationException e) {
-            return Optional.empty();
         }
     }
 
@@ -126,13 +119,15 @@ public final class ResultsCollector {
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
         if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist on " + kafka.bootstrapServers());
+            throw new IllegalStateException("topic " + topic + " does not exist on " + bootstrapServers);
         }
         return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     private Map<String, Object> consumerProperties() {
-        Map<String, Object> p = kafka.clientProperties("landmarks-collect");
+        Map<String, Object> p = new HashMap<>();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(CommonClientConfigs.CLIENT_ID_CONFIG, "landmarks-collect");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

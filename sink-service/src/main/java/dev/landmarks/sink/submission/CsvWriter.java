@@ -1,4 +1,4 @@
-package dev.landmarks.cli.csv;
+package dev.landmarks.sink.submission;
 
 import java.io.Closeable;
 import java.io.IOException;

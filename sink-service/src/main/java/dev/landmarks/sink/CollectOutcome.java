@@ -1,4 +1,4 @@
-package dev.landmarks.cli.sink;
+package dev.landmarks.sink;
 
 import java.time.Duration;
 import java.util.List;
