@@ -3,12 +3,14 @@ package dev.landmarks.cli.run;
 import dev.landmarks.cli.evaluate.GapReport;
 import dev.landmarks.cli.submission.SolutionCsv;
 import dev.landmarks.proto.Result;
+import dev.landmarks.sink.submission.Prediction;
 
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,28 +63,29 @@ final class RunReport {
         return md.toString();
     }
 
-    /** Whether the score ranks photos without a landmark below correct answers, the thing GAP punishes. */
+    /**
+     * Whether the score ranks photos without a landmark below correct answers, the thing GAP punishes. Read from the
+     * submission's predictions, so NO_LANDMARK results whose unverified candidate was listed count too.
+     */
     private static void distractors(RunSummary s, StringBuilder md) throws IOException {
         Map<String, Set<String>> truth = SolutionCsv.read(s.options().solution().orElseThrow());
+        List<Prediction> predictions = s.expected().stream()
+                .map(id -> s.sink().prediction(id)).flatMap(Optional::stream).toList();
         double bestDistractor = -1;
         int distractorsPredicted = 0;
         double worstCorrect = Double.MAX_VALUE;
-        int correctBelowBestDistractor = 0;
-        for (Result r : s.results()) {
-            if (r.getStatus() != Result.Status.RECOGNIZED) {
-                continue;
-            }
-            Set<String> t = truth.getOrDefault(r.getImageId(), Set.of());
+        for (Prediction p : predictions) {
+            Set<String> t = truth.getOrDefault(p.id(), Set.of());
             if (t.isEmpty()) {
                 distractorsPredicted++;
-                bestDistractor = Math.max(bestDistractor, r.getScore());
-            } else if (t.contains(r.getLandmarkId())) {
-                worstCorrect = Math.min(worstCorrect, r.getScore());
+                bestDistractor = Math.max(bestDistractor, p.score());
+            } else if (t.contains(p.landmarkId())) {
+                worstCorrect = Math.min(worstCorrect, p.score());
             }
         }
-        for (Result r : s.results()) {
-            Set<String> t = truth.getOrDefault(r.getImageId(), Set.of());
-            if (r.getStatus() == Result.Status.RECOGNIZED && t.contains(r.getLandmarkId()) && r.getScore() < bestDistractor) {
+        int correctBelowBestDistractor = 0;
+        for (Prediction p : predictions) {
+            if (truth.getOrDefault(p.id(), Set.of()).contains(p.landmarkId()) && p.score() < bestDistractor) {
                 correctBelowBestDistractor++;
             }
         }

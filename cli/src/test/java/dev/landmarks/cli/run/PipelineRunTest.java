@@ -48,6 +48,9 @@ class PipelineRunTest {
         String report = Files.readString(options.reportPath());
         assertTrue(report.contains("GAP "), report);
         assertTrue(report.contains("## Slowest images"), report);
+        int distractorPredictions = summary.gap().orElseThrow().distractorPredictions();
+        assertTrue(report.contains("- " + distractorPredictions + " received a prediction"),
+                "the report counts the distractor rows the submission has (" + distractorPredictions + "):\n" + report);
         long recognized = summary.results().stream()
                 .filter(r -> r.getStatus() == dev.landmarks.proto.Result.Status.RECOGNIZED).count();
         try (var pictures = Files.list(tmp.resolve("explain"))) {
