@@ -30,7 +30,7 @@ class RootSiftExtractorTest {
 
     @Test
     void idNamesVersionSizeAndBudget() {
-        assertEquals("rootsift-v1:1024px:4000", new RootSiftExtractor(RootSiftConfig.defaults()).id());
+        assertEquals("rootsift-v1:1024px:3000", new RootSiftExtractor(RootSiftConfig.defaults()).id());
         assertEquals("rootsift-v1:640px:1000",
                 new RootSiftExtractor(RootSiftConfig.defaults().withSize(640, 1000)).id());
     }
