@@ -19,6 +19,9 @@ import dev.landmarks.cli.progress.ProgressPrinter;
 import dev.landmarks.cli.sink.CollectProgress;
 import dev.landmarks.cli.submission.SolutionCsv;
 import dev.landmarks.cli.submit.RequestPublisher;
+import dev.landmarks.classifier.ClassifierMain;
+import dev.landmarks.classifier.serve.CandidatesBatchHandler;
+import dev.landmarks.classifier.serve.ServeConfig;
 import dev.landmarks.common.config.Settings;
 import dev.landmarks.common.features.FeaturesCodec;
 import dev.landmarks.common.kafka.Topics;
@@ -42,6 +45,7 @@ import dev.landmarks.verifier.verify.VerifyConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -106,13 +110,14 @@ public final class PipelineRun {
 
             SubmissionSink sink = SubmissionSink.from(settings);
             CollectOutcome collected;
+            Optional<CandidatesBatchHandler<BufferedImage>> cnn = cnnCandidates(broker.connection().bootstrapServers());
             try (LocalFeatureExtractor extractor = create(featuresConfig);
                  StageWorkers stages = new StageWorkers(broker.connection(), settings, settings.integer("run.batch", 4),
                          ingestor, extractor,
-                         new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()),
+                         new RetrievalCandidates(retrieval, CandidatesConfig.from(settings).topK()), cnn,
                          GeometricVerification.verify(VerifyConfig.from(settings)),
                          GeometricVerification.decide(new DecisionPolicy(DecisionConfig.from(settings))),
-                         verifierConfig())) {
+                         verifierConfig().withCandidateSources(cnn.isPresent() ? 2 : 1))) {
                 stages.start();
                 publish(broker, test, testFolder);
                 collected = collect(broker, stages, sink, expected);
@@ -173,6 +178,31 @@ public final class PipelineRun {
         Settings verifier = settings.find(STREAM_THREADS).isPresent() ? settings
                 : settings.with(Map.of(STREAM_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors())));
         return VerifierTopologyConfig.from(verifier).withStateDir(stateDir);
+    }
+
+    /**
+     * With {@code classifier.model-dir} set, a CNN proposes candidates too (its SavedModel over the ingested images),
+     * beside retrieval; the verifier then merges both generators' candidates. Without it, retrieval alone.
+     */
+    private Optional<CandidatesBatchHandler<BufferedImage>> cnnCandidates(String bootstrapServers) throws IOException {
+        if (settings.find("classifier.model-dir").isEmpty()) {
+            return Optional.empty();
+        }
+        Settings cnn = settings.with(Map.of("kafka.bootstrap-servers", bootstrapServers));
+        ServeConfig serve = ServeConfig.from(cnn);
+        if (serve.generator() == ServeConfig.GeneratorKind.RETRIEVAL) {
+            return Optional.empty();
+        }
+        err.println("candidates: a CNN (" + serve.generator().name().toLowerCase(java.util.Locale.ROOT)
+                + ") beside retrieval, merged in the verifier");
+        try {
+            return Optional.of(ClassifierMain.handler(cnn, serve));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot load the CNN from " + settings.find("classifier.model-dir").orElse("")
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Reference> references(Map<String, ReferenceFeatures> index) {

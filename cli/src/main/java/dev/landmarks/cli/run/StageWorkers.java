@@ -19,10 +19,12 @@ import dev.landmarks.verifier.streams.VerifierTopologyConfig;
 import dev.landmarks.verifier.streams.VerifyFunction;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every stage of the pipeline running in this JVM against one broker, each exactly as its service runs it: ingest,
@@ -32,13 +34,15 @@ import java.util.List;
 final class StageWorkers implements AutoCloseable {
     private final List<TransactionalBatchLoop> loops = new ArrayList<>();
     private final KafkaStreams verifier;
+    private final Optional<CandidatesBatchHandler<BufferedImage>> cnnCandidates;
 
     /**
      * @param batch records per poll for the batch stages: small, so progress is smooth and work spreads over stages
      */
     StageWorkers(KafkaConnection kafka, Settings settings, int batch, ImageIngestor ingestor, LocalFeatureExtractor extractor,
-                 RetrievalCandidates candidates, VerifyFunction verify, DecideFunction decide,
-                 VerifierTopologyConfig verifierConfig) {
+                 RetrievalCandidates candidates, Optional<CandidatesBatchHandler<BufferedImage>> cnnCandidates,
+                 VerifyFunction verify, DecideFunction decide, VerifierTopologyConfig verifierConfig) {
+        this.cnnCandidates = cnnCandidates;
         String bootstrap = kafka.bootstrapServers();
         Duration poll = Duration.ofMillis(200);
         loops.add(new TransactionalBatchLoop(
@@ -52,6 +56,8 @@ final class StageWorkers implements AutoCloseable {
         loops.add(new TransactionalBatchLoop(
                 new LoopConfig(bootstrap, "landmarks-run-candidates", Topics.FEATURES.name(), batch, poll),
                 CandidatesBatchHandler.of(new FeaturesInputReader(), candidates)));
+        cnnCandidates.ifPresent(handler -> loops.add(new TransactionalBatchLoop(
+                new LoopConfig(bootstrap, "landmarks-run-cnn-candidates", Topics.IMAGES.name(), batch, poll), handler)));
         verifier = new KafkaStreams(VerifierTopology.topology(verifierConfig, verify, decide),
                 VerifierTopology.streamsConfig(bootstrap, "landmarks-run-verifier", verifierConfig));
     }
@@ -78,6 +84,7 @@ final class StageWorkers implements AutoCloseable {
     @Override
     public void close() {
         loops.forEach(TransactionalBatchLoop::close);
+        cnnCandidates.ifPresent(CandidatesBatchHandler::close);
         verifier.close(Duration.ofSeconds(30));
         verifier.cleanUp();
     }

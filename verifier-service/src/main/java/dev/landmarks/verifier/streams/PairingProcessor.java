@@ -26,7 +26,9 @@ import java.util.Map;
  * Pairs the features and the candidates of an image (key = image id; the two input topics are co-partitioned by
  * image id). Whichever half arrives first waits in a store, however long the other takes (up to the pending TTL);
  * when both are there the entry is deleted and the image goes out: one {@link VerificationTask} per distinct
- * candidate landmark (best first, keyed by landmark id) or, with no candidates, its NO_LANDMARK result.
+ * candidate landmark (best first, keyed by landmark id) or, with no candidates, its NO_LANDMARK result. With several
+ * candidate generators the predictions half is complete once each has answered; their candidates are merged
+ * ({@link CandidateMerge}) and the accumulated answers wait in the predictions store meanwhile.
  * Store timestamps hold the wall-clock arrival time, which the TTL sweep reads.
  */
 final class PairingProcessor extends ContextualProcessor<String, QueryHalf, String, PairingOutcome> {
@@ -34,12 +36,14 @@ final class PairingProcessor extends ContextualProcessor<String, QueryHalf, Stri
 
     private final Duration pendingTtl;
     private final Duration sweepInterval;
+    private final int candidateSources;
     private TimestampedKeyValueStore<String, byte[]> pendingFeatures;
     private TimestampedKeyValueStore<String, byte[]> pendingPredictions;
 
-    PairingProcessor(Duration pendingTtl, Duration sweepInterval) {
+    PairingProcessor(Duration pendingTtl, Duration sweepInterval, int candidateSources) {
         this.pendingTtl = pendingTtl;
         this.sweepInterval = sweepInterval;
+        this.candidateSources = candidateSources;
     }
 
     @Override
@@ -55,24 +59,39 @@ final class PairingProcessor extends ContextualProcessor<String, QueryHalf, Stri
         String imageId = record.key();
         try {
             if (record.value() instanceof QueryHalf.FeaturesHalf f) {
-                ValueAndTimestamp<byte[]> other = take(pendingPredictions, imageId);
-                if (other == null) {
-                    pendingFeatures.put(imageId, arrived(f.features().toByteArray()));
+                ValueAndTimestamp<byte[]> waiting = pendingPredictions.get(imageId);
+                Candidates predictions = waiting == null ? null : Candidates.parseFrom(waiting.value());
+                if (predictions != null && complete(predictions)) {
+                    pendingPredictions.delete(imageId);
+                    emit(record, f.features(), CandidateMerge.finish(predictions, candidateSources));
                 } else {
-                    emit(record, f.features(), Candidates.parseFrom(other.value()));
+                    pendingFeatures.put(imageId, arrived(f.features().toByteArray()));
                 }
             } else if (record.value() instanceof QueryHalf.PredictionsHalf p) {
-                ValueAndTimestamp<byte[]> other = take(pendingFeatures, imageId);
-                if (other == null) {
-                    pendingPredictions.put(imageId, arrived(p.candidates().toByteArray()));
+                ValueAndTimestamp<byte[]> waiting = pendingPredictions.get(imageId);
+                Candidates predictions = candidateSources == 1 ? p.candidates() : CandidateMerge.add(
+                        waiting == null ? null : Candidates.parseFrom(waiting.value()), p.candidates());
+                ValueAndTimestamp<byte[]> features = complete(predictions) ? take(pendingFeatures, imageId) : null;
+                if (features != null) {
+                    if (waiting != null) {
+                        pendingPredictions.delete(imageId);
+                    }
+                    emit(record, LocalFeatures.parseFrom(features.value()),
+                            CandidateMerge.finish(predictions, candidateSources));
                 } else {
-                    emit(record, LocalFeatures.parseFrom(other.value()), p.candidates());
+                    // The first half's arrival time is what the TTL counts from.
+                    long since = waiting == null ? context().currentSystemTimeMs() : waiting.timestamp();
+                    pendingPredictions.put(imageId, ValueAndTimestamp.make(predictions.toByteArray(), since));
                 }
             }
         } catch (InvalidProtocolBufferException e) {
             // Only this processor writes these stores, with bytes it parsed itself.
             throw new IllegalStateException("pending store holds an unreadable value for image " + imageId, e);
         }
+    }
+
+    private boolean complete(Candidates predictions) {
+        return candidateSources == 1 || CandidateMerge.sources(predictions).size() >= candidateSources;
     }
 
     /** Removes and returns the waiting entry; no changelog write when there is none. */

@@ -94,7 +94,8 @@ public final class VerifierTopology {
                 .mapValues(c -> (QueryHalf) new QueryHalf.PredictionsHalf(c), Named.as("predictions-half"));
 
         features.merge(predictions, Named.as("query-halves"))
-                .process(() -> new PairingProcessor(config.pendingTtl(), config.pendingSweepInterval()),
+                .process(() -> new PairingProcessor(config.pendingTtl(), config.pendingSweepInterval(),
+                        config.candidateSources()),
                         Named.as("pair"), PENDING_FEATURES_STORE, PENDING_PREDICTIONS_STORE)
                 .split(Named.as("paired-"))
                 .branch((imageId, outcome) -> outcome instanceof PairingOutcome.Answered,

@@ -36,11 +36,16 @@ import java.time.Duration;
  *                             {@code verifier.dead-letter-max-bytes}, at least 1 KiB)
  * @param stateDir             where local state stores live; two instances on one host need different ones (default
  *                             {@code <java.io.tmpdir>/kafka-streams}, key {@code verifier.state-dir})
+ * @param candidateSources     how many candidate generators publish to landmark.predictions (distinct model ids,
+ *                             e.g. a CNN and retrieval): an image is verified once all of them have answered, on the
+ *                             merge of their candidates ({@link CandidateMerge}; default 1, key
+ *                             {@code verifier.candidate-sources})
  */
 public record VerifierTopologyConfig(int referencePartitions, Duration pendingTtl, Duration pendingSweepInterval,
                                      int streamThreads, Duration commitInterval, Duration transactionTimeout,
                                      int replicationFactor,
-                                     int maxRecordBytes, int deadLetterMaxBytes, Path stateDir) {
+                                     int maxRecordBytes, int deadLetterMaxBytes, Path stateDir,
+                                     int candidateSources) {
     public static final int DEFAULT_REFERENCE_PARTITIONS = Topics.REFERENCES.partitions();
     public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_PENDING_SWEEP_INTERVAL = Duration.ofMinutes(1);
@@ -51,6 +56,7 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_DEAD_LETTER_MAX_BYTES = 512 * 1024;
     public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams");
+    public static final int DEFAULT_CANDIDATE_SOURCES = 1;
 
     public VerifierTopologyConfig {
         require(referencePartitions >= 1, "verifier.reference-partitions must be >= 1, was " + referencePartitions);
@@ -67,6 +73,7 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
         require(deadLetterMaxBytes >= 1024,
                 "verifier.dead-letter-max-bytes must be >= 1024, was " + deadLetterMaxBytes);
         require(stateDir != null, "verifier.state-dir must be set");
+        require(candidateSources >= 1, "verifier.candidate-sources must be >= 1, was " + candidateSources);
     }
 
     public static VerifierTopologyConfig defaults() {
@@ -84,13 +91,22 @@ public record VerifierTopologyConfig(int referencePartitions, Duration pendingTt
                 s.integer("verifier.replication-factor", DEFAULT_REPLICATION_FACTOR),
                 s.integer("verifier.max-record-bytes", DEFAULT_MAX_RECORD_BYTES),
                 s.integer("verifier.dead-letter-max-bytes", DEFAULT_DEAD_LETTER_MAX_BYTES),
-                s.path("verifier.state-dir").orElse(DEFAULT_STATE_DIR));
+                s.path("verifier.state-dir").orElse(DEFAULT_STATE_DIR),
+                s.integer("verifier.candidate-sources", DEFAULT_CANDIDATE_SOURCES));
     }
 
     /** A copy with another state directory (several instances in one JVM or on one host). */
     public VerifierTopologyConfig withStateDir(Path dir) {
         return new VerifierTopologyConfig(referencePartitions, pendingTtl, pendingSweepInterval, streamThreads,
-                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, deadLetterMaxBytes, dir);
+                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, deadLetterMaxBytes, dir,
+                candidateSources);
+    }
+
+    /** A copy expecting candidates from this many generators per image. */
+    public VerifierTopologyConfig withCandidateSources(int sources) {
+        return new VerifierTopologyConfig(referencePartitions, pendingTtl, pendingSweepInterval, streamThreads,
+                commitInterval, transactionTimeout, replicationFactor, maxRecordBytes, deadLetterMaxBytes, stateDir,
+                sources);
     }
 
     private static boolean positive(Duration d) {
