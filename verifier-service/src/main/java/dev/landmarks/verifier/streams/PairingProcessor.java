@@ -68,7 +68,8 @@ final class PairingProcessor extends ContextualProcessor<String, QueryHalf, Stri
                     pendingFeatures.put(imageId, arrived(f.features().toByteArray()));
                 }
             } else if (record.value() instanceof QueryHalf.PredictionsHalf p) {
-                ValueAndTimestamp<byte[]> waiting = pendingPredictions.get(imageId);
+                // One generator's answer is complete by itself; only several generators' answers accumulate.
+                ValueAndTimestamp<byte[]> waiting = candidateSources == 1 ? null : pendingPredictions.get(imageId);
                 Candidates predictions = candidateSources == 1 ? p.candidates() : CandidateMerge.add(
                         waiting == null ? null : Candidates.parseFrom(waiting.value()), p.candidates());
                 ValueAndTimestamp<byte[]> features = complete(predictions) ? take(pendingFeatures, imageId) : null;
