@@ -16,7 +16,7 @@ public final class CentreSet {
     private final float[] squaredNorms;
     /** {@code transposed[d * size + c]} = component d of centre c. */
     private final float[] transposed;
-    private final ThreadLocal<float[]> scores;
+    private final ThreadLocal<float[]> scratch;
 
     /** @param centres {@code count * dim} values, row-major; copied */
     public CentreSet(int dim, float[] centres) {
@@ -37,13 +37,13 @@ public final class CentreSet {
                 transposed[d * k + c] = this.centres[c * dim + d];
             }
         }
-        this.scores = ThreadLocal.withInitial(() -> new float[k]);
+        this.scratch = ThreadLocal.withInitial(() -> new float[k]);
     }
 
     /** ||c||^2 - 2 x.c for every centre c, into this thread's scratch array (valid until the next call). */
     private float[] scoresOf(float[] data, int offset) {
         int k = squaredNorms.length;
-        float[] score = scores.get();
+        float[] score = scratch.get();
         System.arraycopy(squaredNorms, 0, score, 0, k);
         for (int d = 0, base = 0; d < dim; d++, base += k) {
             float v = -2f * data[offset + d];
