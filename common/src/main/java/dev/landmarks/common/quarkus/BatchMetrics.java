@@ -63,7 +63,6 @@ public final class BatchMetrics implements TransactionalBatchLoop.Observer {
     @Override
     public void committed(List<ConsumerRecord<byte[], byte[]>> batch, List<ProducerRecord<byte[], byte[]>> outputs,
                           Duration took) {
-        recordsIn.increment(batch.size());
         batchSize.record(batch.size());
         handling.record(took);
         for (ProducerRecord<byte[], byte[]> out : outputs) {
@@ -74,6 +73,8 @@ public final class BatchMetrics implements TransactionalBatchLoop.Observer {
                 countFailure(out);
             }
         }
+        // Last, so that records in counting a batch means everything else about that batch is counted too.
+        recordsIn.increment(batch.size());
     }
 
     private void countFailure(ProducerRecord<byte[], byte[]> out) {

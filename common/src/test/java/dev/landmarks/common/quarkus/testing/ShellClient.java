@@ -44,14 +44,19 @@ public final class ShellClient {
         throw new AssertionError("/q/health/ready never answered 200, last: " + (last == null ? null : last.body()));
     }
 
-    /** Scrapes /q/metrics until {@code done} holds; returns that scrape. */
+    /**
+     * Scrapes /q/metrics until {@code done} holds, then returns the next scrape. One scrape reads the meters one after
+     * another while the service may still be counting, so the scrape that first satisfies {@code done} can show a
+     * meter read before the update that made {@code done} true; every update made before that scrape ended is in the
+     * next one.
+     */
     public PrometheusSamples awaitMetrics(Predicate<PrometheusSamples> done) throws Exception {
         long end = System.nanoTime() + DEADLINE.toNanos();
         PrometheusSamples samples = new PrometheusSamples("", service);
         while (System.nanoTime() < end) {
             samples = new PrometheusSamples(get("/q/metrics").body(), service);
             if (done.test(samples)) {
-                return samples;
+                return new PrometheusSamples(get("/q/metrics").body(), service);
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
